@@ -1,0 +1,12 @@
+import type { AddMedia } from '../../commands/add-media.command';
+import type { FolderEvent } from '../../events/folder-event';
+import { validateMediaInputs } from '../../media/media-input.validation';
+import type { FolderState } from '../folder-state';
+import { eventMetadata } from './event-metadata';
+import { visibleFolder } from './visible-folder';
+
+export function decideAddMedia({ data, metadata }: AddMedia, state: FolderState): FolderEvent[] {
+  const folder = visibleFolder(state, metadata.actor, data.folder_id);
+  const meta = eventMetadata(metadata, folder.company_id);
+  return validateMediaInputs(data.media, folder.media).map((m) => ({ type: 'MediaUploaded', data: m, metadata: meta }));
+}

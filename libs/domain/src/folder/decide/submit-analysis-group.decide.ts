@@ -1,0 +1,17 @@
+import { validateAnalysisGroup } from '../../analyses/analysis-group.validation';
+import type { SubmitAnalysisGroup } from '../../commands/submit-analysis-group.command';
+import type { FolderEvent } from '../../events/folder-event';
+import type { FolderState } from '../folder-state';
+import { eventMetadata } from './event-metadata';
+import { visibleFolder } from './visible-folder';
+
+export function decideSubmitAnalysisGroup({ data, metadata }: SubmitAnalysisGroup, state: FolderState): FolderEvent[] {
+  const folder = visibleFolder(state, metadata.actor, data.folder_id);
+  return [
+    {
+      type: 'AnalysisGroupSubmitted',
+      data: validateAnalysisGroup(data, folder),
+      metadata: eventMetadata(metadata, folder.company_id),
+    },
+  ];
+}

@@ -1,0 +1,32 @@
+import type { FolderCommand } from '../commands/folder-command';
+import { invalidStructure } from '../errors/domain-error';
+import type { FolderEvent } from '../events/folder-event';
+import { decideAddMedia } from './decide/add-media.decide';
+import { decideCreateFolder } from './decide/create-folder.decide';
+import { decideRecordAnalysisResult } from './decide/record-analysis-result.decide';
+import { decideResolveAnalysisByOperator } from './decide/resolve-analysis-by-operator.decide';
+import { decideSubmitAnalysisGroup } from './decide/submit-analysis-group.decide';
+import type { FolderState } from './folder-state';
+
+/**
+ * Decides what a command means for a folder: the events to append, or a DomainError with the
+ * Oz code that explains the refusal. An empty list means the command changes nothing.
+ */
+export function decide(command: FolderCommand, state: FolderState): FolderEvent[] {
+  switch (command.type) {
+    case 'CreateFolder':
+      return decideCreateFolder(command, state);
+    case 'AddMedia':
+      return decideAddMedia(command, state);
+    case 'SubmitAnalysisGroup':
+      return decideSubmitAnalysisGroup(command, state);
+    case 'RecordAnalysisResult':
+      return decideRecordAnalysisResult(command, state);
+    case 'ResolveAnalysisByOperator':
+      return decideResolveAnalysisByOperator(command, state);
+    default: {
+      const unknown: never = command;
+      throw invalidStructure('Unknown command', { command: unknown });
+    }
+  }
+}
