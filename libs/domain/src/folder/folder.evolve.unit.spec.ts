@@ -1,0 +1,118 @@
+// evolve, one event type at a time: given a history, when an event arrives, then the state.
+import { evolve } from '../index';
+import {
+  failed,
+  finished,
+  folderCreated,
+  folderWithMedia,
+  groupSubmitted,
+  mediaUploaded,
+  resolvedByOperator,
+  stateAfter,
+} from '../../test/folder-history';
+
+const existing = (events: Parameters<typeof stateAfter>[0]) => {
+  const state = stateAfter(events);
+  if (state.status !== 'existing') throw new Error('expected an existing folder');
+  return state;
+};
+
+describe('evolve', () => {
+  describe('FolderCreated', () => {
+    it('opens the folder with its owner, metadata and webhook target', () => {
+      expect(existing([folderCreated('https://client.example/hook')])).toMatchObject({
+        folder_id: 'folder-1',
+        company_id: 'company-a',
+        user_id: 'user-client',
+        resolution_endpoint: 'https://client.example/hook',
+        media: [],
+        groups: [],
+      });
+    });
+
+    it('is ignored when the folder already exists', () => {
+      const state = stateAfter(folderWithMedia());
+      expect(evolve(state, folderCreated('https://other.example'))).toBe(state);
+    });
+  });
+
+  describe('MediaUploaded', () => {
+    it('adds the media in upload order', () => {
+      expect(existing(folderWithMedia()).media.map((m) => m.media_id)).toEqual(['selfie', 'id-front']);
+    });
+
+    it('is ignored before the folder exists', () => {
+      expect(stateAfter([mediaUploaded('m', ['photo_selfie'])])).toEqual({ status: 'absent' });
+    });
+  });
+
+  describe('AnalysisGroupSubmitted', () => {
+    it('adds the group and its analyses as PROCESSING', () => {
+      const state = existing([...folderWithMedia(), groupSubmitted('g1', { q1: 'QUALITY', b1: 'BIOMETRY' })]);
+      expect(state.groups).toEqual([{ group_id: 'g1', analysis_ids: ['q1', 'b1'], resolution_endpoint: null }]);
+      expect(state.analyses.map((a) => [a.analysis_id, a.type, a.state])).toEqual([
+        ['q1', 'QUALITY', 'PROCESSING'],
+        ['b1', 'BIOMETRY', 'PROCESSING'],
+      ]);
+    });
+
+    it('is ignored when it reuses an analysis id of another group', () => {
+      const state = stateAfter([...folderWithMedia(), groupSubmitted('g1', { q1: 'QUALITY' })]);
+      expect(evolve(state, groupSubmitted('g2', { q1: 'QUALITY' }))).toBe(state);
+    });
+  });
+
+  describe('AnalysisFinished', () => {
+    it('finishes the analysis, and the group once its last analysis ends', () => {
+      const base = [...folderWithMedia(), groupSubmitted('g1', { q1: 'QUALITY', b1: 'BIOMETRY' })];
+      const half = existing([...base, finished('q1', 'g1', 'SUCCESS')]);
+      expect(half.analyses[0]).toMatchObject({ state: 'FINISHED', resolution: 'SUCCESS' });
+      expect(half.finished_group_ids).toEqual([]);
+      const whole = existing([...base, finished('q1', 'g1', 'SUCCESS'), finished('b1', 'g1', 'DECLINED')]);
+      expect(whole.finished_group_ids).toEqual(['g1']);
+    });
+
+    it('is ignored for an unknown analysis, or when it names the wrong group', () => {
+      const state = stateAfter([...folderWithMedia(), groupSubmitted('g1', { q1: 'QUALITY' })]);
+      expect(evolve(state, finished('nope', 'g1', 'SUCCESS'))).toBe(state);
+      expect(evolve(state, finished('q1', 'g2', 'SUCCESS'))).toBe(state);
+    });
+
+    it('keeps the first result: a later, different result is ignored', () => {
+      const state = stateAfter([...folderWithMedia(), groupSubmitted('g1', { q1: 'QUALITY' }), finished('q1', 'g1', 'SUCCESS')]);
+      expect(evolve(state, finished('q1', 'g1', 'DECLINED'))).toBe(state);
+      expect(evolve(state, failed('q1', 'g1'))).toBe(state);
+    });
+  });
+
+  describe('AnalysisFailed', () => {
+    it('fails the analysis without a resolution and can finish the group', () => {
+      const state = existing([...folderWithMedia(), groupSubmitted('g1', { q1: 'QUALITY' }), failed('q1', 'g1')]);
+      expect(state.analyses[0]).toMatchObject({ state: 'FAILED', resolution: null });
+      expect(state.finished_group_ids).toEqual(['g1']);
+    });
+  });
+
+  describe('AnalysisResolvedByOperator', () => {
+    const waiting = [...folderWithMedia(), groupSubmitted('g1', { b1: 'BIOMETRY' }), finished('b1', 'g1', 'OPERATOR_REQUIRED')];
+
+    it('records the decision next to the machine verdict, and does not finish the group again', () => {
+      const state = existing([...waiting, resolvedByOperator('b1', 'SUCCESS')]);
+      expect(state.analyses[0]).toMatchObject({
+        resolution: 'OPERATOR_REQUIRED',
+        operator: { user_id: 'user-operator', resolution: 'SUCCESS', comment: 'checked by hand' },
+      });
+      expect(state.finished_group_ids).toEqual(['g1']);
+    });
+
+    it('is ignored for an analysis that does not wait for an operator', () => {
+      const state = stateAfter([...folderWithMedia(), groupSubmitted('g1', { b1: 'BIOMETRY' }), finished('b1', 'g1', 'DECLINED')]);
+      expect(evolve(state, resolvedByOperator('b1', 'SUCCESS'))).toBe(state);
+    });
+
+    it('keeps the first decision', () => {
+      const state = stateAfter([...waiting, resolvedByOperator('b1', 'SUCCESS')]);
+      expect(evolve(state, resolvedByOperator('b1', 'DECLINED'))).toBe(state);
+    });
+  });
+});
