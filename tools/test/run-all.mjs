@@ -1,0 +1,60 @@
+// `npm test`: everything a fresh clone needs, then every tier. Only Node built-ins at the top,
+// because on a fresh machine node_modules does not exist yet.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// Nx's daemon and cloud are for developer machines; a test run needs neither.
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' };
+
+function step(title, command, args) {
+  const started = Date.now();
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed after ${seconds} s`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✔ ${title} (${seconds} s)`);
+}
+
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+if (!existsSync(path.join(root, 'node_modules', '.package-lock.json')) || process.env.CI === 'true') {
+  step('Install dependencies (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
+}
+step('Type-check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json']);
+step('Build the Nx project graph for the boundary rules', bin('nx'), ['show', 'projects']);
+step('Lint (architecture boundaries, domain purity)', bin('eslint'), ['.', '--max-warnings', '0']);
+
+console.log('\n▶ Start the local infrastructure (Kafka, PostgreSQL databases)');
+const { up } = await import('../infra/infra.mjs');
+try {
+  await up();
+} catch (error) {
+  console.error(`✖ ${error.message}`);
+  process.exit(1);
+}
+
+const resultsFile = path.join(root, '.cache', 'jest-results.json');
+mkdirSync(path.dirname(resultsFile), { recursive: true });
+step('Tests: unit, int and e2e tiers', bin('jest'), ['--ci', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)]);
+printTierCounts(JSON.parse(readFileSync(resultsFile, 'utf8')));
+
+/** Jest prints one total; the tiers are told apart by file name (CONVENTIONS.md). */
+function printTierCounts(results) {
+  const tiers = { unit: [0, 0], int: [0, 0], e2e: [0, 0] };
+  for (const file of results.testResults) {
+    const tier = file.name.match(/\.(unit|int|e2e)\.spec\.ts$/)?.[1];
+    if (!tier) continue;
+    for (const test of file.assertionResults) {
+      if (test.status === 'passed') tiers[tier][0] += 1;
+      else if (test.status === 'failed') tiers[tier][1] += 1;
+    }
+  }
+  console.log('\nTests by tier (passed / failed):');
+  for (const [tier, [passed, failed]] of Object.entries(tiers)) console.log(`  ${tier.padEnd(5)} ${passed} / ${failed}`);
+}
