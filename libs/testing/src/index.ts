@@ -1,3 +1,4 @@
 export * from './test-infra';
 export * from './unique-name';
 export * from './wait-for';
+export * from './free-port';
