@@ -2,3 +2,4 @@ export * from './test-infra';
 export * from './unique-name';
 export * from './wait-for';
 export * from './free-port';
+export * from './isolated-schema';
