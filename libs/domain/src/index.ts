@@ -19,6 +19,7 @@ export * from './events/event';
 export * from './events/folder-created.event';
 export * from './events/folder-event';
 export * from './events/media-uploaded.event';
+export * from './folder/folder-policy';
 export * from './folder/folder-state';
 export * from './folder/folder.decide';
 export * from './folder/folder.evolve';

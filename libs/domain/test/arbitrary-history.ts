@@ -39,7 +39,7 @@ const createFolder: FolderCommand = {
     company_id: COMPANY,
     user_id: CLIENT_USER,
     media: [
-      { media_id: 'selfie', original_name: 's.mp4', media_type: 'VIDEO_FOLDER', tags: ['video_selfie'], blob: blob('a1') },
+      { media_id: 'selfie', original_name: 's.mp4', media_type: 'VIDEO_FOLDER', tags: ['video_selfie'], blob: blob('a1', 'video/mp4') },
       { media_id: 'id-front', original_name: 'f.jpg', media_type: 'IMAGE_FOLDER', tags: ['photo_id_front'], blob: blob('b2') },
     ],
   },

@@ -9,14 +9,14 @@ import type {
   ResolveAnalysisByOperator,
   SubmitAnalysisGroup,
 } from '../src';
-import { actors, blob, commandMeta, COMPANY, CLIENT_USER, FOLDER } from './folder-history';
+import { actors, blob, commandMeta, COMPANY, CLIENT_USER, FOLDER, mimeOf } from './folder-history';
 
 export const mediaInput = (media_id: string, tags: string[], overrides: Partial<MediaInput> = {}): MediaInput => ({
   media_id,
   original_name: `${media_id}.jpg`,
   media_type: 'IMAGE_FOLDER',
   tags,
-  blob: blob('cd'),
+  blob: blob('cd', mimeOf(overrides.media_type ?? 'IMAGE_FOLDER')),
   ...overrides,
 });
 

@@ -45,7 +45,10 @@ const eventMeta = (user_id = CLIENT_USER): EventMetadata => ({
   correlation_id: 'request-1',
 });
 
-export const blob = (seed: string) => ({ sha256: seed.padEnd(64, '0').slice(0, 64), size: 1024, mime: 'image/jpeg' });
+export const blob = (seed: string, mime = 'image/jpeg') => ({ sha256: seed.padEnd(64, '0').slice(0, 64), size: 1024, mime });
+
+/** The mime a file of this Oz media type is sniffed as in these tests. */
+export const mimeOf = (media_type: MediaType): string => (media_type === 'VIDEO_FOLDER' ? 'video/mp4' : 'image/jpeg');
 
 export const folderCreated = (resolution_endpoint: string | null = null): FolderEvent => ({
   type: 'FolderCreated',
@@ -55,7 +58,7 @@ export const folderCreated = (resolution_endpoint: string | null = null): Folder
 
 export const mediaUploaded = (media_id: string, tags: string[], media_type: MediaType = 'IMAGE_FOLDER'): FolderEvent => ({
   type: 'MediaUploaded',
-  data: { media_id, original_name: `${media_id}.jpg`, media_type, tags, meta_data: {}, blob: blob('ab') },
+  data: { media_id, original_name: `${media_id}.jpg`, media_type, tags, meta_data: {}, blob: blob('ab', mimeOf(media_type)) },
   metadata: eventMeta(),
 });
 

@@ -2,3 +2,4 @@ export * from './errors';
 export * from './event-store-data-source';
 export * from './postgres-event-store';
 export * from './stored-event';
+export * from './handle-command';

@@ -6,18 +6,19 @@ import { decideCreateFolder } from './decide/create-folder.decide';
 import { decideRecordAnalysisResult } from './decide/record-analysis-result.decide';
 import { decideResolveAnalysisByOperator } from './decide/resolve-analysis-by-operator.decide';
 import { decideSubmitAnalysisGroup } from './decide/submit-analysis-group.decide';
+import { DEFAULT_FOLDER_POLICY, type FolderPolicy } from './folder-policy';
 import type { FolderState } from './folder-state';
 
 /**
  * Decides what a command means for a folder: the events to append, or a DomainError with the
  * Oz code that explains the refusal. An empty list means the command changes nothing.
  */
-export function decide(command: FolderCommand, state: FolderState): FolderEvent[] {
+export function decide(command: FolderCommand, state: FolderState, policy: FolderPolicy = DEFAULT_FOLDER_POLICY): FolderEvent[] {
   switch (command.type) {
     case 'CreateFolder':
-      return decideCreateFolder(command, state);
+      return decideCreateFolder(command, state, policy);
     case 'AddMedia':
-      return decideAddMedia(command, state);
+      return decideAddMedia(command, state, policy);
     case 'SubmitAnalysisGroup':
       return decideSubmitAnalysisGroup(command, state);
     case 'RecordAnalysisResult':

@@ -18,6 +18,11 @@ const existing = (events: Parameters<typeof stateAfter>[0]) => {
 };
 
 describe('evolve', () => {
+  it('ignores an event of a type it does not know', () => {
+    const state = stateAfter(folderWithMedia());
+    expect(evolve(state, { type: 'FolderArchived', data: {}, metadata: {} } as never)).toBe(state);
+  });
+
   describe('FolderCreated', () => {
     it('opens the folder with its owner, metadata and webhook target', () => {
       expect(existing([folderCreated('https://client.example/hook')])).toMatchObject({

@@ -1,6 +1,7 @@
 import type { MediaInput } from '../commands/media-input';
 import { invalidValue } from '../errors/domain-error';
-import { MEDIA_TYPES, type MediaType } from '../events/media-uploaded.event';
+import { MEDIA_MIME_TYPES, MEDIA_TYPES, type MediaType } from '../events/media-uploaded.event';
+import type { FolderPolicy } from '../folder/folder-policy';
 import type { MediaRecord } from '../folder/folder-state';
 import {
   duplicatesIn,
@@ -15,8 +16,15 @@ import {
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** Checks the media of a command against each other and the folder's, and normalises them. */
-export function validateMediaInputs(raw: unknown, existing: readonly MediaRecord[]): MediaRecord[] {
+export function validateMediaInputs(raw: unknown, existing: readonly MediaRecord[], policy: FolderPolicy): MediaRecord[] {
   const media = requireArray(raw, 'media').map((item, index) => validateMediaInput(item, `media[${index}]`));
+  if (existing.length + media.length > policy.maxMediaPerFolder) {
+    throw invalidValue(`A folder holds at most ${policy.maxMediaPerFolder} files`, {
+      limit: policy.maxMediaPerFolder,
+      existing: existing.length,
+      added: media.length,
+    });
+  }
   const ids = [...existing.map((m) => m.media_id), ...media.map((m) => m.media_id)];
   const repeated = duplicatesIn(ids);
   if (repeated.length > 0) throw invalidValue('A media id is used twice in the folder', { media_ids: repeated });
@@ -39,8 +47,12 @@ function validateMediaInput(raw: unknown, field: string): MediaRecord {
   if (typeof blob['sha256'] !== 'string' || !SHA256.test(blob['sha256'])) {
     throw invalidValue(`Field "${field}.blob.sha256" must be a lower-case sha256 hex digest`, { field });
   }
-  if (typeof blob['mime'] !== 'string' || blob['mime'] === '') {
-    throw invalidValue(`Field "${field}.blob.mime" must be a media type`, { field });
+  const mime = blob['mime'];
+  if (typeof mime !== 'string' || !(mime in MEDIA_MIME_TYPES)) {
+    throw invalidValue('File content is not an allowed media type (JPEG, PNG, MP4, QuickTime, WebM)', { field: `${field}.blob.mime`, value: mime });
+  }
+  if (input.media_type !== 'SHOTS_SET_FOLDER' && MEDIA_MIME_TYPES[mime] !== input.media_type) {
+    throw invalidValue(`Field "${field}.media_type" does not match the file content (${mime})`, { field: `${field}.media_type` });
   }
   return {
     media_id,
@@ -48,6 +60,6 @@ function validateMediaInput(raw: unknown, field: string): MediaRecord {
     media_type: input.media_type as MediaType,
     tags: input.tags === undefined ? [] : requireStringList(input.tags, `${field}.tags`),
     meta_data: optionalMetaData(input.meta_data, `${field}.meta_data`),
-    blob: { sha256: blob['sha256'], size: requireNonNegativeInteger(blob['size'], `${field}.blob.size`), mime: blob['mime'] },
+    blob: { sha256: blob['sha256'], size: requireNonNegativeInteger(blob['size'], `${field}.blob.size`), mime },
   };
 }

@@ -1,12 +1,13 @@
 import type { AddMedia } from '../../commands/add-media.command';
 import type { FolderEvent } from '../../events/folder-event';
 import { validateMediaInputs } from '../../media/media-input.validation';
+import type { FolderPolicy } from '../folder-policy';
 import type { FolderState } from '../folder-state';
 import { eventMetadata } from './event-metadata';
 import { visibleFolder } from './visible-folder';
 
-export function decideAddMedia({ data, metadata }: AddMedia, state: FolderState): FolderEvent[] {
+export function decideAddMedia({ data, metadata }: AddMedia, state: FolderState, policy: FolderPolicy): FolderEvent[] {
   const folder = visibleFolder(state, metadata.actor, data.folder_id);
   const meta = eventMetadata(metadata, folder.company_id);
-  return validateMediaInputs(data.media, folder.media).map((m) => ({ type: 'MediaUploaded', data: m, metadata: meta }));
+  return validateMediaInputs(data.media, folder.media, policy).map((m) => ({ type: 'MediaUploaded', data: m, metadata: meta }));
 }

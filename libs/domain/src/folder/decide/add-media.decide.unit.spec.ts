@@ -35,8 +35,23 @@ describe('AddMedia', () => {
       .thenRefuses(OzErrorCode.INVALID_VALUE, /sha256/);
   });
 
+  it('refuses a file whose sniffed content is not an allowed media type, or does not match its media type', () => {
+    given(folderWithMedia())
+      .when(addMedia([{ ...mediaInput('m3', []), blob: { sha256: 'a'.repeat(64), size: 20, mime: 'text/plain' } }]))
+      .thenRefuses(OzErrorCode.INVALID_VALUE, /not an allowed media type/);
+    given(folderWithMedia())
+      .when(addMedia([{ ...mediaInput('m3', []), media_type: 'VIDEO_FOLDER' }]))
+      .thenRefuses(OzErrorCode.INVALID_VALUE, /does not match/);
+  });
+
   it('refuses a media id that the folder already has', () => {
     given(folderWithMedia()).when(addMedia([mediaInput('selfie', [])])).thenRefuses(OzErrorCode.INVALID_VALUE, /twice/);
+  });
+
+  it('refuses more files than the folder may hold, counting the ones it has', () => {
+    const eight = Array.from({ length: 8 }, (_, n) => mediaInput(`extra-${n}`, []));
+    expect(given(folderWithMedia()).when(addMedia(eight)).thenEvents()).toHaveLength(8);
+    given(folderWithMedia()).when(addMedia([...eight, mediaInput('one-too-many', [])])).thenRefuses(OzErrorCode.INVALID_VALUE, /at most 10 files/);
   });
 
   it('refuses a media list that is not a list as INVALID STRUCTURE', () => {

@@ -5,11 +5,12 @@ import type { FolderEvent } from '../../events/folder-event';
 import { validateMediaInputs } from '../../media/media-input.validation';
 import { optionalEndpoint, optionalMetaData, requireId } from '../../validation/guards';
 import { evolveAll } from '../folder.evolve';
+import type { FolderPolicy } from '../folder-policy';
 import type { FolderState } from '../folder-state';
 import { eventMetadata } from './event-metadata';
 
 /** FolderCreated, one MediaUploaded per file and, in single-request mode, the analysis group. */
-export function decideCreateFolder({ data, metadata }: CreateFolder, state: FolderState): FolderEvent[] {
+export function decideCreateFolder({ data, metadata }: CreateFolder, state: FolderState, policy: FolderPolicy): FolderEvent[] {
   const folder_id = requireId(data.folder_id, 'folder_id');
   const company_id = requireId(data.company_id, 'company_id');
   const user_id = requireId(data.user_id, 'user_id');
@@ -29,7 +30,7 @@ export function decideCreateFolder({ data, metadata }: CreateFolder, state: Fold
     },
     metadata: meta,
   };
-  const media = validateMediaInputs(data.media, []).map(
+  const media = validateMediaInputs(data.media, [], policy).map(
     (m): FolderEvent => ({ type: 'MediaUploaded', data: m, metadata: meta }),
   );
   const events = [created, ...media];

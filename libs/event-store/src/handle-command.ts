@@ -1,0 +1,65 @@
+import { ConcurrencyError } from './errors';
+import type { PostgresEventStore } from './postgres-event-store';
+import type { NewEvent, StoredEvent } from './stored-event';
+
+/** An event as a decider sees it: a plain object with a type, data and metadata. */
+export type DeciderEvent = Readonly<{ type: string; data: object; metadata: Readonly<Record<string, unknown>> }>;
+
+/** The three pure functions of an aggregate (CONVENTIONS.md). */
+export type Decider<Command, Event extends DeciderEvent, State> = Readonly<{
+  decide: (command: Command, state: State) => Event[];
+  evolve: (state: State, event: Event) => State;
+  initialState: () => State;
+}>;
+
+export type HandleOptions = Readonly<{
+  /** The same key (a request id) never appends twice. */
+  idempotencyKey?: string;
+  newEventId: () => string;
+  schemaVersion: number;
+  maxAttempts?: number;
+}>;
+
+export type HandleResult<State> = Readonly<{
+  events: readonly StoredEvent[];
+  version: number;
+  duplicate: boolean;
+  state: State | null;
+}>;
+
+/**
+ * The one place where a command meets I/O: read the stream, fold it, decide, append at the
+ * version that was read, and on a concurrent append start over with the fresh stream.
+ */
+export async function handleCommand<Command, Event extends DeciderEvent, State>(
+  store: PostgresEventStore,
+  decider: Decider<Command, Event, State>,
+  streamId: string,
+  command: Command,
+  { idempotencyKey, newEventId, schemaVersion, maxAttempts = 5 }: HandleOptions,
+): Promise<HandleResult<State>> {
+  if (idempotencyKey !== undefined) {
+    const previous = await store.findByIdempotencyKey(idempotencyKey);
+    if (previous) return { events: previous.events, version: previous.lastVersion, duplicate: true, state: null };
+  }
+  for (let attempt = 1; ; attempt++) {
+    const history = await store.readStream(streamId);
+    const state = history.map(toDeciderEvent<Event>).reduce(decider.evolve, decider.initialState());
+    const decided = decider.decide(command, state);
+    const toAppend: NewEvent[] = decided.map((e) => ({ event_id: newEventId(), type: e.type, schema_version: schemaVersion, data: e.data, metadata: e.metadata }));
+    try {
+      const appended = await store.append(streamId, history.length, toAppend, idempotencyKey === undefined ? {} : { idempotencyKey });
+      return {
+        events: appended.events,
+        version: appended.lastVersion,
+        duplicate: appended.duplicate,
+        state: appended.duplicate ? null : decided.reduce(decider.evolve, state),
+      };
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
+    }
+  }
+}
+
+const toDeciderEvent = <Event extends DeciderEvent>(stored: StoredEvent): Event =>
+  ({ type: stored.type, data: stored.data, metadata: stored.metadata }) as unknown as Event;
