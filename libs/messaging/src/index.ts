@@ -1,1 +1,4 @@
-export {};
+export * from './ensure-topic';
+export * from './kafka-client';
+export * from './kafka-message-producer';
+export * from './message';

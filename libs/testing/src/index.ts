@@ -3,3 +3,4 @@ export * from './unique-name';
 export * from './wait-for';
 export * from './free-port';
 export * from './isolated-schema';
+export * from './topic-recorder';

@@ -1,0 +1,3 @@
+export * from './create-relay';
+export * from './relay';
+export * from './relay.config';
