@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, type EventEnvelope, migrate, type NewEvent, PostgresEventStore } from '@forensics/event-store';
+import { createDataSource, type EventEnvelope, migrate, type NewEvent, PostgresEventStore, type StoredEvent } from '@forensics/event-store';
 import { isolatedSchema, recordTopic, testInfra, uniqueName, waitFor } from '@forensics/testing';
 import { createRelay, type RunningRelay } from './create-relay';
 import type { RelayConfig } from './relay.config';
@@ -53,7 +53,7 @@ describe('relay', () => {
 
   it('publishes every committed event keyed by folder id, with the envelope, in version order per folder', async () => {
     const folders = [randomUUID(), randomUUID(), randomUUID()];
-    const appended = [];
+    const appended: StoredEvent[] = [];
     for (let version = 0; version < 4; version++) {
       for (const folder of folders) appended.push(...(await store.append(folder, version, [event(version === 0 ? 'FolderCreated' : 'MediaUploaded')])).events);
     }
