@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './free-port';
 export * from './isolated-schema';
 export * from './topic-recorder';
+export * from './service-process';
