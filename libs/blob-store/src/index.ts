@@ -1,1 +1,10 @@
-export {};
+export * from './errors/blob-not-found.error';
+export * from './errors/blob-rejected.error';
+export { DEFAULT_MAX_FILES_PER_FOLDER, checkFileCount } from './limits/file-count.check';
+export { DEFAULT_MAX_BLOB_BYTES } from './limits/size-limit';
+export { ALLOWED_MIMES, type AllowedMime, type BlobMediaType, type SniffedMedia } from './sniffing/sniffed-media';
+export { sniffMedia } from './sniffing/sniff-media';
+export { isSha256 } from './store/blob-path';
+export type { BlobInput } from './store/blob-input';
+export { BlobStore, type StoredBlob } from './store/blob-store';
+export type { BlobStoreOptions } from './store/blob-store.options';

@@ -13,6 +13,7 @@ const NOT_VIDEO_MAJOR_BRANDS = new Set(['M4A ', 'M4B ', 'M4P ', 'F4A ', 'heic', 
 /** MP4 or QuickTime from the `ftyp` box at offset 4, or null. */
 export function sniffIsoBmff(bytes: Uint8Array): AllowedMime | null {
   // Box: size (4) 'ftyp' (4) major brand (4) minor version (4) compatible brands (4 each).
+  // QuickTime files older than about 2000 have no ftyp box at all; they are refused.
   if (bytes.length < 16 || latin1(bytes, 4, 8) !== 'ftyp') return null;
   const boxEnd = Math.min(uint32BE(bytes, 0), bytes.length);
   if (boxEnd < 16) return null;
