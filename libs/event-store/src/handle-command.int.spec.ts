@@ -54,6 +54,15 @@ describe('handleCommand', () => {
     expect(await store.readStream(stream)).toHaveLength(3);
   });
 
+  it('with expectNewStream, skips the first read, and still decides on the real history when the stream exists', async () => {
+    const stream = randomUUID();
+    const fresh = await handleCommand(store, tally, stream, { by: 'a', limit: 1 }, { ...options, expectNewStream: true });
+    expect(fresh.version).toBe(1);
+    // The stream exists now: the blind first attempt conflicts, the retry reads and refuses.
+    await expect(handleCommand(store, tally, stream, { by: 'b', limit: 1 }, { ...options, expectNewStream: true })).rejects.toThrow('tally is full');
+    expect(await store.readStream(stream)).toHaveLength(1);
+  });
+
   it('answers a repeated idempotency key with the first result, without deciding again', async () => {
     const stream = randomUUID();
     const key = `request-${stream}`;

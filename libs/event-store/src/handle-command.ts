@@ -18,6 +18,11 @@ export type HandleOptions = Readonly<{
   newEventId: () => string;
   schemaVersion: number;
   maxAttempts?: number;
+  /**
+   * The command opens a stream (create folder): the first attempt decides on the initial state
+   * without reading. If the stream exists after all, the append fails and the retry reads it.
+   */
+  expectNewStream?: boolean;
 }>;
 
 export type HandleResult<State> = Readonly<{
@@ -36,14 +41,14 @@ export async function handleCommand<Command, Event extends DeciderEvent, State>(
   decider: Decider<Command, Event, State>,
   streamId: string,
   command: Command,
-  { idempotencyKey, newEventId, schemaVersion, maxAttempts = 5 }: HandleOptions,
+  { idempotencyKey, newEventId, schemaVersion, maxAttempts = 5, expectNewStream = false }: HandleOptions,
 ): Promise<HandleResult<State>> {
   if (idempotencyKey !== undefined) {
     const previous = await store.findByIdempotencyKey(idempotencyKey);
     if (previous) return { events: previous.events, version: previous.lastVersion, duplicate: true, state: null };
   }
   for (let attempt = 1; ; attempt++) {
-    const history = await store.readStream(streamId);
+    const history = expectNewStream && attempt === 1 ? [] : await store.readStream(streamId);
     const state = history.map(toDeciderEvent<Event>).reduce(decider.evolve, decider.initialState());
     const decided = decider.decide(command, state);
     const toAppend: NewEvent[] = decided.map((e) => ({ event_id: newEventId(), type: e.type, schema_version: schemaVersion, data: e.data, metadata: e.metadata }));
