@@ -18,7 +18,8 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swcTransform },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)'],
-  moduleNameMapper: { '^@forensics/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts' },
+  // A workspace package is a lib or an app; both are imported through their public index.
+  moduleNameMapper: { '^@forensics/([a-z-]+)$': ['<rootDir>/libs/$1/src/index.ts', '<rootDir>/apps/$1/src/index.ts'] },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.cache/'],
 };
 

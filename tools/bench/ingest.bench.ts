@@ -5,6 +5,7 @@ import { createConnection } from 'node:net';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { createDataSource, migrate, type StoredEvent } from '@forensics/event-store';
 import { createKafka } from '@forensics/messaging';
+import { NoDelayJsonSocket } from '@forensics/ingest';
 import { createRelay } from '@forensics/relay';
 import { freePort, startService, testInfra, uniqueName, waitFor } from '@forensics/testing';
 import { machine, percentile, round, writeBenchmark } from './bench-report';
@@ -12,7 +13,7 @@ import { oneCheck } from './ingest-load';
 
 const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 20);
 const WARMUP_S = Number(process.env['BENCH_WARMUP_S'] ?? 3);
-const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 24);
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 32);
 const databaseUrl = process.env['DATABASE_URL'] ?? testInfra.databaseUrl;
 
 async function main(): Promise<void> {
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   );
   void relay.relay.run();
 
-  const ingest = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port } });
+  const ingest = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port, socketClass: NoDelayJsonSocket } });
   await ingest.connect();
   let appendedInWindow = 0;
   let appendedTotal = 0;

@@ -43,6 +43,7 @@ const resultsFile = path.join(root, '.cache', 'jest-results.json');
 mkdirSync(path.dirname(resultsFile), { recursive: true });
 step('Tests: unit, int and e2e tiers', bin('jest'), ['--ci', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)]);
 printTierCounts(JSON.parse(readFileSync(resultsFile, 'utf8')));
+if (process.argv.length <= 2) step('Mutation check: the out-of-order-commit tests need the relay guard', 'node', ['tools/mutation/relay-guard.mjs']);
 
 /** Jest prints one total; the tiers are told apart by file name (CONVENTIONS.md). */
 function printTierCounts(results) {

@@ -7,7 +7,7 @@ import type { StoredEvent } from './stored-event';
 export const EVENT_COLUMNS = `global_position::text AS global_position, event_id, stream_id, stream_version, type,
   schema_version, data, metadata, recorded_at, transaction_id::text AS transaction_id`;
 
-type EventRow = Omit<StoredEvent, 'global_position'> & { global_position: string };
+export type EventRow = Omit<StoredEvent, 'global_position'> & { global_position: string };
 
 export const toStoredEvent = (row: EventRow): StoredEvent => ({
   ...row,

@@ -27,9 +27,20 @@ export function createDataSource({ url, schema = 'public', applicationName = 'fo
   });
 }
 
-/** Creates the schema if needed and applies every pending migration. */
+/**
+ * Creates the schema if needed and applies every pending migration. Instances that start together
+ * take turns through an advisory lock held on a connection of its own, so none runs a migration twice.
+ */
 export async function migrate(dataSource: DataSource): Promise<void> {
   const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  await dataSource.runMigrations({ transaction: 'all' });
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [`migrate:${schema}`]);
+    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await dataSource.runMigrations({ transaction: 'all' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`migrate:${schema}`]).catch(() => undefined);
+    await runner.release();
+  }
 }

@@ -50,7 +50,16 @@ export async function handleCommand<Command, Event extends DeciderEvent, State>(
   for (let attempt = 1; ; attempt++) {
     const history = expectNewStream && attempt === 1 ? [] : await store.readStream(streamId);
     const state = history.map(toDeciderEvent<Event>).reduce(decider.evolve, decider.initialState());
-    const decided = decider.decide(command, state);
+    let decided: Event[];
+    try {
+      decided = decider.decide(command, state);
+    } catch (refusal) {
+      // The same request may have been applied since the key was checked (a concurrent retry):
+      // its refusal now ("folder already exists") must read as the duplicate it is.
+      const previous = idempotencyKey === undefined ? null : await store.findByIdempotencyKey(idempotencyKey);
+      if (previous) return { events: previous.events, version: previous.lastVersion, duplicate: true, state: null };
+      throw refusal;
+    }
     const toAppend: NewEvent[] = decided.map((e) => ({ event_id: newEventId(), type: e.type, schema_version: schemaVersion, data: e.data, metadata: e.metadata }));
     try {
       const appended = await store.append(streamId, history.length, toAppend, idempotencyKey === undefined ? {} : { idempotencyKey });

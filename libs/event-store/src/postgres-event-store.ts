@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 export { EVENTS_APPENDED_CHANNEL } from './channels';
 import { APPEND_STATEMENT } from './append-statement';
 import { ConcurrencyError } from './errors';
-import { EVENT_COLUMNS, toStoredEvent } from './event-row';
+import { preparedQuery } from './prepared-query';
+import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './event-row';
 import type { Checkpoint, NewEvent, StoredEvent } from './stored-event';
 
 export type AppendOptions = Readonly<{ idempotencyKey?: string }>;
@@ -40,7 +41,7 @@ export class PostgresEventStore {
   async append(streamId: string, expectedVersion: number, events: readonly NewEvent[], { idempotencyKey }: AppendOptions = {}): Promise<AppendResult> {
     let outcome: AppendOutcome;
     try {
-      [outcome] = await this.dataSource.query(APPEND_STATEMENT, [streamId, expectedVersion, idempotencyKey ?? null, JSON.stringify(events)]);
+      [outcome] = (await preparedQuery<AppendOutcome>(this.dataSource, 'event_store_append', APPEND_STATEMENT, [streamId, expectedVersion, idempotencyKey ?? null, JSON.stringify(events)])) as [AppendOutcome];
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_version_unique')) throw new ConcurrencyError(streamId, expectedVersion, null);
       throw error;
@@ -57,18 +58,23 @@ export class PostgresEventStore {
 
   /** The result of an earlier command with this idempotency key, if there was one. */
   async findByIdempotencyKey(key: string): Promise<AppendResult | null> {
-    const [previous] = await this.dataSource.query(
+    const [previous] = await preparedQuery<{ stream_id: string; first_version: number | null; last_version: number | null }>(
+      this.dataSource,
+      'event_store_find_key',
       'SELECT stream_id, first_version, last_version FROM idempotency_keys WHERE idempotency_key = $1',
       [key],
     );
     if (!previous) return null;
-    const events = previous.first_version === null ? [] : await this.readStreamRange(previous.stream_id, previous.first_version, previous.last_version);
+    const events =
+      previous.first_version === null ? [] : await this.readStreamRange(previous.stream_id, previous.first_version, previous.last_version ?? 0);
     return { streamId: previous.stream_id, duplicate: true, events, lastVersion: previous.last_version ?? 0 };
   }
 
   /** The events of a stream from one version to another, inclusive: what a gap fill reads. */
   async readStreamRange(streamId: string, fromVersion: number, toVersion: number): Promise<StoredEvent[]> {
-    const rows = await this.dataSource.query(
+    const rows = await preparedQuery<EventRow>(
+      this.dataSource,
+      'event_store_read_range',
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version BETWEEN $2 AND $3 ORDER BY stream_version`,
       [streamId, fromVersion, toVersion],
     );
@@ -77,7 +83,9 @@ export class PostgresEventStore {
 
   /** Every event of a stream, in version order. */
   async readStream(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
-    const rows = await this.dataSource.query(
+    const rows = await preparedQuery<EventRow>(
+      this.dataSource,
+      'event_store_read_stream',
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
       [streamId, fromVersion],
     );
@@ -90,7 +98,9 @@ export class PostgresEventStore {
    * commits later is never skipped: it holds back the events after it until it ends.
    */
   async readAllAfter(checkpoint: Checkpoint, limit: number): Promise<ReadAllResult> {
-    const rows = await this.dataSource.query(
+    const rows = await preparedQuery<EventRow & { held_back: boolean }>(
+      this.dataSource,
+      'event_store_read_all',
       `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
        SELECT ${EVENT_COLUMNS}, (events.transaction_id >= horizon.xmin) AS held_back
        FROM events, horizon
@@ -99,10 +109,10 @@ export class PostgresEventStore {
        LIMIT $3`,
       [checkpoint.transaction_id, checkpoint.global_position, limit],
     );
-    const ready = rows.filter((row: { held_back: boolean }) => !row.held_back);
+    const ready = rows.filter((row) => !row.held_back);
     // Rows are in transaction order, so the held-back ones all come after the ready ones.
     return {
-      events: ready.map(({ held_back: _heldBack, ...row }: { held_back: boolean }) => toStoredEvent(row as never)),
+      events: ready.map(({ held_back: _heldBack, ...row }) => toStoredEvent(row)),
       heldBack: ready.length < rows.length,
     };
   }

@@ -1,0 +1,50 @@
+import { Controller, Inject, UseFilters } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import type { FolderCommand } from '@forensics/domain';
+import { CLOCK, type Clock } from './commands/clock';
+import { FolderCommandService } from './commands/folder-command.service';
+import { OzErrorFilter } from './errors/oz-error.filter';
+import { COMMAND_TYPE_OF, INGEST_PATTERNS } from './ingest.patterns';
+import { checkIngestRequest } from './transport/ingest-request.guard';
+import type { IngestReply } from './transport/ingest-reply';
+import { toFolderCommand } from './transport/to-folder-command';
+
+/** The five commands ingest takes over TCP; each answers an IngestReply or fails with an Oz body. */
+@Controller()
+@UseFilters(OzErrorFilter)
+export class FolderCommandsController {
+  constructor(
+    @Inject(FolderCommandService) private readonly commands: FolderCommandService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @MessagePattern(INGEST_PATTERNS.createFolder)
+  createFolder(@Payload() payload: unknown): Promise<IngestReply> {
+    return this.run(COMMAND_TYPE_OF[INGEST_PATTERNS.createFolder], payload);
+  }
+
+  @MessagePattern(INGEST_PATTERNS.addMedia)
+  addMedia(@Payload() payload: unknown): Promise<IngestReply> {
+    return this.run(COMMAND_TYPE_OF[INGEST_PATTERNS.addMedia], payload);
+  }
+
+  @MessagePattern(INGEST_PATTERNS.submitAnalysisGroup)
+  submitAnalysisGroup(@Payload() payload: unknown): Promise<IngestReply> {
+    return this.run(COMMAND_TYPE_OF[INGEST_PATTERNS.submitAnalysisGroup], payload);
+  }
+
+  @MessagePattern(INGEST_PATTERNS.recordAnalysisResult)
+  recordAnalysisResult(@Payload() payload: unknown): Promise<IngestReply> {
+    return this.run(COMMAND_TYPE_OF[INGEST_PATTERNS.recordAnalysisResult], payload);
+  }
+
+  @MessagePattern(INGEST_PATTERNS.resolveAnalysisByOperator)
+  resolveAnalysisByOperator(@Payload() payload: unknown): Promise<IngestReply> {
+    return this.run(COMMAND_TYPE_OF[INGEST_PATTERNS.resolveAnalysisByOperator], payload);
+  }
+
+  private async run(type: FolderCommand['type'], payload: unknown): Promise<IngestReply> {
+    const request = checkIngestRequest(payload);
+    return this.commands.handle(toFolderCommand(type, request, this.clock.now()), request.idempotency_key);
+  }
+}

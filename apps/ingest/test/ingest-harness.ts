@@ -1,0 +1,66 @@
+// A running ingest for one int test file: its own schema, a free port, a TCP client like the
+// gateway's, and a direct view of the event store to check what was (not) written.
+import type { INestMicroservice } from '@nestjs/common';
+import { type ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { firstValueFrom } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import { createDataSource, PostgresEventStore, type StoredEvent } from '@forensics/event-store';
+import { freePort, isolatedSchema, testInfra } from '@forensics/testing';
+import { createIngestApp, type IngestConfig, type IngestPattern, type IngestReply, JsonLogger, NoDelayJsonSocket } from '../src';
+
+export type IngestHarness = Readonly<{
+  config: IngestConfig;
+  app: INestMicroservice;
+  /** Every line ingest logged, NestJS's included. */
+  logLines: string[];
+  send: (pattern: IngestPattern, payload: unknown) => Promise<IngestReply>;
+  /** The error the caller's observable fails with; fails the test if the command is accepted. */
+  refusal: (pattern: IngestPattern, payload: unknown) => Promise<unknown>;
+  readStream: (folderId: string) => Promise<StoredEvent[]>;
+  countEvents: () => Promise<number>;
+  stop: () => Promise<void>;
+}>;
+
+export async function startIngest(prefix: string, overrides: Partial<IngestConfig> = {}): Promise<IngestHarness> {
+  const schema = isolatedSchema(prefix);
+  const config: IngestConfig = {
+    databaseUrl: testInfra.databaseUrl,
+    eventStoreSchema: schema.name,
+    host: '127.0.0.1',
+    port: await freePort(),
+    maxFilesPerFolder: 10,
+    ...overrides,
+  };
+  const logLines: string[] = [];
+  const app = await createIngestApp(config, { logger: new JsonLogger((line) => logLines.push(line)) });
+  // Configured as the gateway's client should be: without Nagle, so concurrent commands really race.
+  const client: ClientProxy = ClientProxyFactory.create({
+    transport: Transport.TCP,
+    options: { host: config.host, port: config.port, socketClass: NoDelayJsonSocket },
+  });
+  // The schema exists now: ingest migrated it at start.
+  const dataSource: DataSource = await createDataSource({ url: config.databaseUrl, schema: schema.name, poolSize: 2 }).initialize();
+  const store = new PostgresEventStore(dataSource);
+  const send = (pattern: IngestPattern, payload: unknown) => firstValueFrom(client.send<IngestReply>(pattern, payload));
+  return {
+    config,
+    app,
+    logLines,
+    send,
+    refusal: (pattern, payload) =>
+      send(pattern, payload).then(
+        (reply) => {
+          throw new Error(`expected ${pattern} to be refused, it answered ${JSON.stringify(reply)}`);
+        },
+        (error: unknown) => error,
+      ),
+    readStream: (folderId) => store.readStream(folderId),
+    countEvents: async () => (await dataSource.query('SELECT count(*)::int AS n FROM events'))[0].n,
+    stop: async () => {
+      await client.close();
+      await app.close();
+      await dataSource.destroy();
+      await schema.drop();
+    },
+  };
+}
