@@ -1,6 +1,6 @@
 // The commands of one KYC check as the gateway and a worker send them: a single request that
-// creates the folder with a selfie video, both sides of an ID and a group of two analyses (4
-// events), then the worker's two results (1 event each).
+// creates the folder with a selfie video, both sides of an ID and a group of two analyses (5
+// events in one append), then the worker's two results (1 event each): 3 commands, 7 events.
 import { createHash, randomUUID } from 'node:crypto';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
@@ -26,8 +26,8 @@ const media = (tags: string[], video: boolean) => {
 const send = (ingest: ClientProxy, pattern: string, data: object, actor: object): Promise<IngestReply> =>
   firstValueFrom(ingest.send<IngestReply>(pattern, { data, metadata: { actor, correlation_id: randomUUID() } }));
 
-/** Runs one check through ingest and returns how many events it appended. */
-export async function oneCheck(ingest: ClientProxy): Promise<number> {
+/** Runs one check through ingest; says how many commands it sent and events it appended. */
+export async function oneCheck(ingest: ClientProxy): Promise<{ commands: number; events: number }> {
   const folder_id = randomUUID();
   const analyses = [
     { analysis_id: randomUUID(), type: 'quality', params: { threshold_spoofing: 0.5 } },
@@ -51,5 +51,5 @@ export async function oneCheck(ingest: ClientProxy): Promise<number> {
     const outcome = { status: 'FINISHED', resolution: 'SUCCESS', results_data: {}, results_media: [], model_versions: { bench: '1' }, duration_ms: 1 };
     events += (await send(ingest, INGEST_PATTERNS.recordAnalysisResult, { folder_id, analysis_id, outcome }, worker)).events.length;
   }
-  return events;
+  return { commands: 1 + analyses.length, events };
 }
