@@ -1,4 +1,12 @@
-import { CheckpointStore, createDataSource, EVENTS_APPENDED_CHANNEL, migrate, PostgresEventStore, type StoredEvent } from '@forensics/event-store';
+import {
+  assertTransactionIdsAhead,
+  CheckpointStore,
+  createDataSource,
+  migrate,
+  oldestRunningTransaction,
+  PostgresEventStore,
+  type StoredEvent,
+} from '@forensics/event-store';
 import { createKafka, ensureTopic, KafkaMessageProducer } from '@forensics/messaging';
 import { CommitNotifications } from './commit-notifications';
 import { LeaderLock } from './leader-lock';
@@ -21,13 +29,17 @@ export async function createRelay(
   const kafka = createKafka({ brokers: config.brokers, clientId: `relay-${config.name}` });
   await ensureTopic(kafka, config.topic, { partitions: config.partitions });
   const producer = await KafkaMessageProducer.connect(kafka);
+  const store = new PostgresEventStore(dataSource);
   const relay = new Relay(
     {
-      store: new PostgresEventStore(dataSource),
+      store,
       checkpoints: new CheckpointStore(dataSource),
       producer,
-      notifications: new CommitNotifications(config.databaseUrl, EVENTS_APPENDED_CHANNEL),
-      lock: new LeaderLock(config.databaseUrl, `relay:${config.schema}:${config.name}`),
+      notifications: new CommitNotifications(config.databaseUrl, store.channel),
+      // One leader per event store and topic, whatever the instances are named.
+      lock: new LeaderLock(config.databaseUrl, `relay:${config.schema}:${config.topic}`),
+      checkTransactionIds: (checkpoint) => assertTransactionIdsAhead(dataSource, checkpoint),
+      blockingTransaction: () => oldestRunningTransaction(dataSource),
       log: hooks.log ?? jsonLog,
       ...(hooks.onPublished ? { onPublished: hooks.onPublished } : {}),
     },

@@ -1,29 +1,42 @@
 import { Client } from 'pg';
 
+const HEARTBEAT_MS = 2_000;
+
 /**
  * Exactly one relay publishes at a time: the leader holds a session-level advisory lock on a
  * connection of its own. A standby blocks in `pg_advisory_lock` and takes over the moment the
- * leader's session ends, which is also what happens when the leader process dies.
+ * leader's session ends, which is also what happens when the leader process dies. The leader
+ * checks its session every 2 s (with TCP keepalive under it), so a connection that died silently,
+ * which lets the server release the lock, stops it instead of leaving two relays publishing.
  */
 export class LeaderLock {
   private client: Client | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private released = false;
 
   constructor(
     private readonly databaseUrl: string,
     private readonly lockKey: string,
   ) {}
 
-  /** Waits until this instance leads; `onLost` runs if the lock's connection fails afterwards. */
+  /** Waits until this instance leads; `onLost` runs if the lock's session fails afterwards. */
   async acquire(onLost: (error: Error) => void): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'relay-leader-lock' });
-    await client.connect();
-    this.client = client;
-    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [this.lockKey]);
+    const client = new Client({ connectionString: this.databaseUrl, application_name: 'relay-leader-lock', keepAlive: true });
+    // Attached before the first query: a standby's connection may fail while it waits.
     client.on('error', onLost);
     client.on('end', () => onLost(new Error('the leader lock connection ended')));
+    this.client = client;
+    await client.connect();
+    if (this.released) throw new Error('stopped before leading');
+    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [this.lockKey]);
+    this.heartbeat = setInterval(() => {
+      client.query('SELECT 1').catch((error: Error) => onLost(error));
+    }, HEARTBEAT_MS);
   }
 
   async release(): Promise<void> {
+    this.released = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
     const client = this.client;
     this.client = null;
     if (!client) return;

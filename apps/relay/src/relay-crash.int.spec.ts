@@ -54,9 +54,16 @@ describe('relay crash (kill -9) and restart', () => {
     processes.push(first);
     const appending = appendAll();
     recorder = await waitForTopic(topic);
-    await waitFor(() => recorder.messages.length, (n) => n >= 150, { timeoutMs: 30_000, what: `the first relay to publish (log: ${first.output()})` });
+    // Kill it while it has a backlog: events committed that it has not published yet.
+    const stored = async () => Number((await dataSource.query('SELECT count(*) AS n FROM events'))[0].n);
+    const backlog = await waitFor(
+      async () => ({ stored: await stored(), published: recorder.messages.length }),
+      ({ stored: s, published }) => published >= 150 && s > published,
+      { timeoutMs: 30_000, intervalMs: 5, what: `the first relay to be publishing (log: ${first.output()})` },
+    );
     await first.kill9();
     const publishedBeforeCrash = recorder.messages.length;
+    expect(backlog.stored).toBeGreaterThan(backlog.published);
 
     const second = startService('apps/relay/src/main.ts', env);
     processes.push(second);

@@ -19,7 +19,8 @@ const positiveInt = (env: NodeJS.ProcessEnv, key: string, fallback: number): num
 /** The relay's settings from the environment, checked at start. */
 export function loadRelayConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
   const schema = env['EVENT_STORE_SCHEMA'] || 'public';
-  if (!/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`EVENT_STORE_SCHEMA must be a plain identifier, got "${schema}"`);
+  // Lower case only: the schema reaches `search_path` unquoted, where PostgreSQL folds case.
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`EVENT_STORE_SCHEMA must be a lower-case identifier, got "${schema}"`);
   return {
     databaseUrl: env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/forensics',
     schema,

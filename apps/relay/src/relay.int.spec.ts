@@ -119,7 +119,7 @@ describe('relay', () => {
     }
   });
 
-  it('lets one relay lead; a standby takes over when the leader dies', async () => {
+  it('lets one relay lead; a standby takes over when the leader stops', async () => {
     const leader = relays[0] as RunningRelay;
     const standby = await startRelay();
     const before = (await store.append(randomUUID(), 0, [event('FolderCreated')])).events[0]!;
@@ -132,5 +132,31 @@ describe('relay', () => {
     await waitFor(() => publishedIds().has(after.event_id), Boolean, { what: 'the standby to publish' });
     // It resumed from the shared checkpoint: nothing the leader had published is sent again.
     expect(published().filter((e) => e.event_id === before.event_id)).toHaveLength(1);
+  });
+
+  it('stops a leader whose database session dies, and the standby takes over', async () => {
+    const leader = relays.find((r) => r.relay.stats.leading) as RunningRelay;
+    const standby = await startRelay();
+    const admin = new Client({ connectionString: testInfra.databaseUrl });
+    await admin.connect();
+    try {
+      // The session that holds this relay's lock, found by the lock's key, as an operator would.
+      const [holder] = (
+        await admin.query(
+          `SELECT l.pid FROM pg_locks l, (SELECT hashtextextended($1, 0) AS k) AS lock_key
+           WHERE l.locktype = 'advisory' AND l.granted
+             AND l.classid::bigint = ((lock_key.k >> 32) & 4294967295) AND l.objid::bigint = (lock_key.k & 4294967295)`,
+          [`relay:${schema.name}:${topic}`],
+        )
+      ).rows;
+      expect(holder).toBeDefined();
+      await admin.query('SELECT pg_terminate_backend($1)', [holder.pid]);
+    } finally {
+      await admin.end();
+    }
+    await waitFor(() => leader.relay.stats.leading, (leading) => !leading, { what: 'the old leader to stop' });
+    await waitFor(() => standby.relay.stats.leading, Boolean, { what: 'the standby to take over' });
+    const after = (await store.append(randomUUID(), 0, [event('FolderCreated')])).events[0]!;
+    await waitFor(() => publishedIds().has(after.event_id), Boolean, { what: 'the new leader to publish' });
   });
 });

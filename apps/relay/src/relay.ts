@@ -1,7 +1,9 @@
 import { type CheckpointStore, checkpointOf, type PostgresEventStore, type StoredEvent } from '@forensics/event-store';
+import type { BlockingTransaction, Checkpoint } from '@forensics/event-store';
 import type { MessageProducer } from '@forensics/messaging';
 import type { CommitNotifications } from './commit-notifications';
 import type { LeaderLock } from './leader-lock';
+import { messageChunks } from './message-chunks';
 import { toKafkaMessage } from './to-kafka-message';
 
 export type RelayOptions = Readonly<{
@@ -10,7 +12,7 @@ export type RelayOptions = Readonly<{
   batchSize: number;
   /** Safety net only: a commit wakes the relay through NOTIFY. */
   idleWaitMs: number;
-  /** How soon to look again while an older transaction holds events back. */
+  /** How soon to look again while an older transaction holds events back; doubles up to 500 ms. */
   heldBackWaitMs: number;
   /** Under load the checkpoint is written at most this often; a crash re-sends at most that much. */
   checkpointEveryMs: number;
@@ -25,7 +27,16 @@ export type RelayDependencies = Readonly<{
   log: (entry: Record<string, unknown>) => void;
   /** Called after each acknowledged batch; the benchmark measures relay lag with it. */
   onPublished?: (events: readonly StoredEvent[]) => void;
+  /** Refuses to start when the server's transaction ids are behind the store's (a restore). */
+  checkTransactionIds: (checkpoint: Checkpoint) => Promise<void>;
+  /** What holds events back, for the warning when that lasts. */
+  blockingTransaction: () => Promise<BlockingTransaction | null>;
 }>;
+
+const MAX_HELD_BACK_WAIT_MS = 500;
+const WARN_HELD_BACK_AFTER_MS = 5_000;
+const KAFKA_REQUEST_MAX_BYTES = 512 * 1024;
+const STOP_TIMEOUT_MS = 10_000;
 
 /**
  * Publishes every committed event to Kafka: read a batch in commit-safe order, send it with the
@@ -64,21 +75,28 @@ export class Relay {
     this.stats.leading = true;
     await notifications.start(lose);
     let checkpoint = await checkpoints.load(this.options.name);
+    await this.deps.checkTransactionIds(checkpoint);
     let saved = checkpoint;
     let savedAt = Date.now();
     log({ level: 'info', message: 'relay leads', relay: this.options.name, checkpoint });
+    const heldBack = new HeldBackBackoff(this.options.heldBackWaitMs);
     while (this.running) {
       notifications.clear();
-      const { events, heldBack } = await this.deps.store.readAllAfter(checkpoint, this.options.batchSize);
+      const batch = await this.deps.store.readAllAfter(checkpoint, this.options.batchSize);
       this.stats.cycles += 1;
-      if (events.length > 0) checkpoint = await this.publish(events);
-      const idle = events.length === 0;
+      if (batch.events.length > 0) checkpoint = await this.publish(batch.events);
+      const idle = batch.events.length === 0;
       if (checkpoint !== saved && (idle || Date.now() - savedAt >= this.options.checkpointEveryMs)) {
         await checkpoints.save(this.options.name, checkpoint);
         saved = checkpoint;
         savedAt = Date.now();
       }
-      if (idle) await notifications.wait(heldBack ? this.options.heldBackWaitMs : this.options.idleWaitMs);
+      if (!idle) heldBack.reset();
+      else if (batch.heldBack) await this.waitHeldBack(heldBack);
+      else {
+        heldBack.reset();
+        await notifications.wait(this.options.idleWaitMs);
+      }
     }
     // Still holding the lock: a graceful stop hands over without re-sends.
     if (!this.lost && checkpoint !== saved) await checkpoints.save(this.options.name, checkpoint);
@@ -89,14 +107,30 @@ export class Relay {
   async stop(): Promise<void> {
     this.running = false;
     this.deps.notifications.interrupt();
-    if (this.stats.leading) await this.loop.catch(() => undefined);
+    // A send stuck on an unreachable broker must not hold the shutdown forever.
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
+    if (this.stats.leading) await Promise.race([this.loop.catch(() => undefined), timeout]);
     await this.deps.notifications.stop();
     await this.deps.lock.release();
     this.stats.leading = false;
   }
 
+  /**
+   * An older transaction still runs: look again soon, then less often (a commit that appends
+   * wakes the relay anyway), and say who blocks when it lasts, because nothing is published meanwhile.
+   */
+  private async waitHeldBack(backoff: HeldBackBackoff): Promise<void> {
+    if (backoff.shouldWarn()) {
+      const blocking = await this.deps.blockingTransaction().catch(() => null);
+      this.deps.log({ level: 'warn', message: 'committed events are held back by an older open transaction', held_back_ms: backoff.heldForMs(), blocking });
+    }
+    await this.deps.notifications.wait(backoff.next());
+  }
+
   private async publish(events: readonly StoredEvent[]) {
-    await this.deps.producer.send(this.options.topic, events.map(toKafkaMessage));
+    for (const chunk of messageChunks(events.map(toKafkaMessage), KAFKA_REQUEST_MAX_BYTES)) {
+      await this.deps.producer.send(this.options.topic, chunk);
+    }
     const checkpoint = checkpointOf(events[events.length - 1] as StoredEvent);
     this.stats.published += events.length;
     this.stats.batches += 1;
@@ -111,5 +145,38 @@ export class Relay {
     this.stats.leading = false;
     this.running = false;
     this.deps.notifications.interrupt();
+  }
+}
+
+/** The wait while events are held back: 5, 10, 20 ... 500 ms, and a warning every 30 s after 5 s. */
+class HeldBackBackoff {
+  private waitMs: number;
+  private since: number | null = null;
+  private warnedAt = 0;
+
+  constructor(private readonly firstWaitMs: number) {
+    this.waitMs = firstWaitMs;
+  }
+
+  next(): number {
+    this.since ??= Date.now();
+    const wait = this.waitMs;
+    this.waitMs = Math.min(this.waitMs * 2, MAX_HELD_BACK_WAIT_MS);
+    return wait;
+  }
+
+  heldForMs(): number {
+    return this.since === null ? 0 : Date.now() - this.since;
+  }
+
+  shouldWarn(): boolean {
+    if (this.heldForMs() < WARN_HELD_BACK_AFTER_MS || Date.now() - this.warnedAt < 30_000) return false;
+    this.warnedAt = Date.now();
+    return true;
+  }
+
+  reset(): void {
+    this.waitMs = this.firstWaitMs;
+    this.since = null;
   }
 }

@@ -1,5 +1,3 @@
-import { EVENTS_APPENDED_CHANNEL } from './channels';
-
 /**
  * The whole append as one statement, so one round trip and one short transaction per command:
  * - `current` reads the stream's version; nothing is written unless it is the expected one;
@@ -7,7 +5,8 @@ import { EVENTS_APPENDED_CHANNEL } from './channels';
  * - `appended` inserts the events in version order, so positions follow versions within the
  *   transaction; a concurrent writer of the same version fails on the unique constraint;
  * - `notified` wakes the readers, delivered by PostgreSQL on commit.
- * Parameters: $1 stream id, $2 expected version, $3 idempotency key or null, $4 events as JSON.
+ * Parameters: $1 stream id, $2 expected version, $3 idempotency key or null, $4 events as JSON,
+ * $5 the notification channel.
  */
 export const APPEND_STATEMENT = `
 WITH current AS (
@@ -31,7 +30,7 @@ WITH current AS (
   RETURNING global_position::text AS global_position, event_id, stream_id, stream_version, type, schema_version,
     data, metadata, recorded_at, transaction_id::text AS transaction_id
 ), notified AS (
-  SELECT pg_notify('${EVENTS_APPENDED_CHANNEL}', $1) FROM (SELECT 1 FROM appended LIMIT 1) AS any_appended
+  SELECT pg_notify($5, $1) FROM (SELECT 1 FROM appended LIMIT 1) AS any_appended
 )
 SELECT (SELECT version FROM current) AS current_version,
        (SELECT count(*) FROM claim)::integer AS claimed,

@@ -4,4 +4,6 @@ export * from './postgres-event-store';
 export * from './stored-event';
 export * from './handle-command';
 export * from './event-envelope';
+export * from './channels';
 export * from './checkpoint-store';
+export * from './transaction-horizon';

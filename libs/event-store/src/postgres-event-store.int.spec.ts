@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { isolatedSchema, testInfra } from '@forensics/testing';
+import { isolatedSchema, testInfra, waitFor } from '@forensics/testing';
 import { ConcurrencyError, createDataSource, migrate, type NewEvent, PostgresEventStore, START_CHECKPOINT, checkpointOf } from './index';
 
 const event = (type: string, data: object = {}): NewEvent => ({
@@ -126,5 +126,57 @@ describe('PostgresEventStore', () => {
     } finally {
       await slow.end();
     }
+  });
+
+  describe('an idempotency key held by a transaction still open', () => {
+    const holdKey = async (key: string, stream: string) => {
+      const holder = new Client({ connectionString: testInfra.databaseUrl, options: `-c search_path=${schema.name}` });
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query('INSERT INTO idempotency_keys (idempotency_key, stream_id, first_version, last_version) VALUES ($1, $2, 1, 1)', [key, stream]);
+      await holder.query(
+        `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata) VALUES ($1, $2, 1, 'FolderCreated', 1, '{}', '{}')`,
+        [randomUUID(), stream],
+      );
+      return holder;
+    };
+    /** Until the append really waits on the holder's lock: PostgreSQL lists the holder as its blocker. */
+    const blockedBy = async (holder: Client) => {
+      const [{ pid }] = (await holder.query('SELECT pg_backend_pid() AS pid')).rows;
+      await waitFor(
+        async () => Number((await dataSource.query('SELECT count(*) AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [pid]))[0].n),
+        (n) => n > 0,
+        { what: 'the append to wait on the held key' },
+      );
+    };
+
+    it('makes a second append with that key wait, then answer as a duplicate when the holder commits', async () => {
+      const id = stream();
+      const holder = await holdKey(`held-${id}`, id);
+      try {
+        const waiting = store.append(id, 0, [event('FolderCreated')], { idempotencyKey: `held-${id}` });
+        await blockedBy(holder);
+        await holder.query('COMMIT');
+        const result = await waiting;
+        expect(result).toMatchObject({ duplicate: true, lastVersion: 1 });
+        expect(await store.readStream(id)).toHaveLength(1);
+      } finally {
+        await holder.end();
+      }
+    });
+
+    it('lets the waiting append go through when the holder rolls back', async () => {
+      const id = stream();
+      const holder = await holdKey(`held-${id}`, id);
+      try {
+        const waiting = store.append(id, 0, [event('FolderCreated')], { idempotencyKey: `held-${id}` });
+        await blockedBy(holder);
+        await holder.query('ROLLBACK');
+        expect(await waiting).toMatchObject({ duplicate: false, lastVersion: 1 });
+        expect(await store.readStream(id)).toHaveLength(1);
+      } finally {
+        await holder.end();
+      }
+    });
   });
 });

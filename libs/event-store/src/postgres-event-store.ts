@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-export { EVENTS_APPENDED_CHANNEL } from './channels';
 import { APPEND_STATEMENT } from './append-statement';
+import { eventsAppendedChannel } from './channels';
 import { ConcurrencyError } from './errors';
 import { preparedQuery } from './prepared-query';
 import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './event-row';
@@ -32,7 +32,12 @@ const UNIQUE_VIOLATION = '23505';
 
 /** The PostgreSQL event store: one stream per folder, versions 1, 2, 3 and so on. */
 export class PostgresEventStore {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Where this store's appends notify; the relay of the same schema listens there. */
+  readonly channel: string;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.channel = eventsAppendedChannel((dataSource.options as { schema?: string }).schema ?? 'public');
+  }
 
   /**
    * Appends events atomically if the stream is at `expectedVersion` (0 for a new stream), and
@@ -41,7 +46,7 @@ export class PostgresEventStore {
   async append(streamId: string, expectedVersion: number, events: readonly NewEvent[], { idempotencyKey }: AppendOptions = {}): Promise<AppendResult> {
     let outcome: AppendOutcome;
     try {
-      [outcome] = (await preparedQuery<AppendOutcome>(this.dataSource, 'event_store_append', APPEND_STATEMENT, [streamId, expectedVersion, idempotencyKey ?? null, JSON.stringify(events)])) as [AppendOutcome];
+      [outcome] = (await preparedQuery<AppendOutcome>(this.dataSource, 'event_store_append', APPEND_STATEMENT, [streamId, expectedVersion, idempotencyKey ?? null, JSON.stringify(events), this.channel])) as [AppendOutcome];
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_version_unique')) throw new ConcurrencyError(streamId, expectedVersion, null);
       throw error;

@@ -12,6 +12,9 @@ export class KafkaMessageProducer implements MessageProducer {
     const producer = kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
+      // kafkajs retries an idempotent send without end by default, so a lost broker would hang the
+      // caller silently. About a minute of retries, then the send fails and the caller decides.
+      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     await producer.connect();
