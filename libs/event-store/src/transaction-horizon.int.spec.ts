@@ -1,0 +1,44 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { isolatedSchema, testInfra } from '@forensics/testing';
+import { assertTransactionIdsAhead, createDataSource, migrate, oldestRunningTransaction, START_CHECKPOINT, TransactionIdsWentBackError } from './index';
+
+describe('the transaction horizon', () => {
+  const schema = isolatedSchema('it_horizon');
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = createDataSource({ url: testInfra.databaseUrl, schema: schema.name });
+    await dataSource.initialize();
+    await migrate(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await schema.drop();
+  });
+
+  it('lets a reader start when the server counts above every id it has seen', async () => {
+    await expect(assertTransactionIdsAhead(dataSource, START_CHECKPOINT)).resolves.toBeUndefined();
+  });
+
+  it('refuses a checkpoint from ahead of the server, as after a restore from a dump', async () => {
+    const fromTheOldCluster = { transaction_id: String(2n ** 40n), global_position: 1_000 };
+    await expect(assertTransactionIdsAhead(dataSource, fromTheOldCluster)).rejects.toBeInstanceOf(TransactionIdsWentBackError);
+    await expect(assertTransactionIdsAhead(dataSource, fromTheOldCluster)).rejects.toThrow(/restored from a dump/);
+  });
+
+  it('names the open transaction that holds events back', async () => {
+    const blocker = new Client({ connectionString: testInfra.databaseUrl, application_name: 'horizon-blocker' });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      const [{ pid }] = (await blocker.query('SELECT pg_backend_pid() AS pid, pg_current_xact_id()')).rows;
+      const oldest = await oldestRunningTransaction(dataSource);
+      expect(oldest).toMatchObject({ pid, state: 'idle in transaction' });
+    } finally {
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    }
+  });
+});
