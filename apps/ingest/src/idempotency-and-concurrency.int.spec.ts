@@ -1,5 +1,6 @@
 // Given a running ingest, when a request is repeated or two commands race on one folder, then the
 // folder stream holds each change once, at versions 1..n without a gap.
+import { randomInt } from 'node:crypto';
 import { ConcurrencyError, PostgresEventStore } from '@forensics/event-store';
 import { type IngestHarness, startIngest } from '../test/ingest-harness';
 import { actors, createFolder, kycMedia, photo, request } from '../test/payloads';
@@ -48,6 +49,21 @@ describe('ingest under repeats and races', () => {
     expect(fromB.duplicate).toBe(false);
     expect(fromB.folder_id).not.toBe(fromA.folder_id);
     expect(fromB.events.map((e) => e.event_id)).not.toContain(fromA.events[0]?.event_id);
+  });
+
+  it('a key and sender ids at their limits are stored and recognised, even in characters JSON escapes six-fold', async () => {
+    // U+0001..U+001F but \b \t \n \f \r: each becomes "\u00XX" in the scoped key, about 3 kB in all,
+    // which PostgreSQL compresses into a btree entry.
+    const escaped = [...Array(32).keys()].filter((code) => code > 0 && ![8, 9, 10, 12, 13].includes(code));
+    const text = (length: number) => Array.from({ length }, () => String.fromCharCode(escaped[randomInt(escaped.length)] as number)).join('');
+    const sender = { user_id: text(128), company_id: text(128), role: 'CLIENT' } as const;
+    const create = { ...createFolder(kycMedia(), { folder_id: text(128) }, sender), idempotency_key: text(255) };
+
+    const first = await ingest.send(P.createFolder, create);
+    const repeat = await ingest.send(P.createFolder, create);
+
+    expect(first).toMatchObject({ folder_id: create.data.folder_id, duplicate: false });
+    expect(repeat).toEqual({ ...first, duplicate: true });
   });
 
   it('two concurrent add_media on one folder both apply, in some order, with versions 1..n and no gap', async () => {

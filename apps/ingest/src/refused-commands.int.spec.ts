@@ -1,6 +1,6 @@
 // Given a running ingest, when a command is malformed, holds a bad value or names a folder the
 // actor cannot see, then the caller's observable fails with the Oz body and nothing is written.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type IngestHarness, startIngest } from '../test/ingest-harness';
 import { actors, analysis, createFolder, kycMedia, photo, request, video } from '../test/payloads';
 import { type IngestPattern, INGEST_PATTERNS as P } from './ingest.patterns';
@@ -32,6 +32,17 @@ const withMetadata = (metadata: unknown) => (folderId: string) => ({ ...addMedia
 const textFile = () =>
   photo(['photo_selfie'], { original_name: 'not-media.jpg', blob: { sha256: 'a'.repeat(64), size: 38, mime: 'text/plain' } });
 
+/** 4 kB that PostgreSQL cannot compress into a btree index entry (about 2.7 kB at most). */
+const incompressible4kB = () => randomBytes(3072).toString('base64');
+
+/** A create_folder request whose `data` has the fields given on top. */
+const createWith = (data: Record<string, unknown>) => () => {
+  const create = createFolder([photo(['photo_selfie'])]);
+  return { ...create, data: { ...create.data, ...data } };
+};
+
+const REQUEST_LIMIT = 256 * 1024;
+
 const malformed: readonly Case[] = [
   ['a payload that is not an object', P.createFolder, () => 'folders.create please', structure(null)],
   // A ClientProxy refuses to send undefined or null itself, so a list stands in for "no object".
@@ -53,6 +64,49 @@ const malformed: readonly Case[] = [
   ['metadata without correlation_id', P.addMedia, withMetadata({ actor: actors.clientA }), structure('metadata.correlation_id')],
   ['a command without folder_id', P.addMedia, (id) => ({ ...addMedia(id, []), data: { media: [photo(['photo_selfie'])] } }), structure('folder_id')],
   ['`analyses` that is not a list', P.submitAnalysisGroup, (id) => submit(id, 'quality,biometry'), structure('analyses')],
+  [
+    'an idempotency_key of 4 kB',
+    P.createFolder,
+    () => ({ ...createFolder(), idempotency_key: incompressible4kB() }),
+    structure('idempotency_key'),
+  ],
+];
+
+// What PostgreSQL or Kafka cannot take: each of these failed as UNKNOWN (0) at the append, or would
+// have made an event the relay could not publish.
+const unstorable: readonly Case[] = [
+  ['a folder_id of 4 kB', P.createFolder, createWith({ folder_id: incompressible4kB() }), value({ field: 'folder_id', limit: 128 })],
+  [
+    'an actor user_id of 4 kB, with an idempotency key',
+    P.createFolder,
+    () => ({ ...createFolder([photo(['photo_selfie'])], {}, { ...actors.clientA, user_id: incompressible4kB() }), idempotency_key: 'k-1' }),
+    value({ field: 'metadata.actor.user_id', limit: 128 }),
+  ],
+  ['NUL in folder meta_data', P.createFolder, createWith({ meta_data: { note: 'a\u0000b' } }), value({ field: 'meta_data.note' })],
+  [
+    'NUL in a key of media meta_data',
+    P.addMedia,
+    (id) => addMedia(id, [photo(['photo_selfie'], { meta_data: { 'x\u0000': 1 } })]),
+    value({ field: 'media[0].meta_data["x\\u0000"]' }),
+  ],
+  [
+    'NUL in the correlation_id',
+    P.addMedia,
+    (id) => ({ ...addMedia(id, [photo(['photo_selfie'])]), metadata: { actor: actors.clientA, correlation_id: 'req\u0000' } }),
+    value({ field: 'metadata.correlation_id' }),
+  ],
+  [
+    'a lone surrogate in a file name',
+    P.addMedia,
+    (id) => addMedia(id, [photo(['photo_selfie'], { original_name: 'selfie\uD83D.jpg' })]),
+    value({ field: 'media[0].original_name' }),
+  ],
+  [
+    'a request over 256 KiB',
+    P.createFolder,
+    createWith({ meta_data: { note: 'x'.repeat(REQUEST_LIMIT) } }),
+    value({ limit: REQUEST_LIMIT, size: expect.any(Number) }),
+  ],
 ];
 
 const badValues: readonly Case[] = [
@@ -154,6 +208,24 @@ describe('ingest refuses commands with the Oz error body', () => {
       expect(error).toMatchObject({ ...expected, error_message: expect.any(String) });
     });
 
+    it.each(unstorable)('%s', async (_name, pattern, payload, expected) => {
+      const error = await ingest.refusal(pattern, payload(folderOfA));
+
+      expect(error).toEqual({ ...expected, error_message: expect.any(String) });
+    });
+
+    it('says a request is over 256 KiB, and by how much', async () => {
+      const payload = createWith({ meta_data: { note: 'x'.repeat(REQUEST_LIMIT) } })();
+
+      const error = await ingest.refusal(P.createFolder, payload);
+
+      expect(error).toEqual({
+        error_code: 4,
+        error_message: 'Request is larger than 256 KiB',
+        details: { limit: REQUEST_LIMIT, size: Buffer.byteLength(JSON.stringify(payload)) },
+      });
+    });
+
     it('names the configured limit when a folder would hold too many files', async () => {
       const error = await ingest.refusal(P.addMedia, addMedia(folderOfA, [photo(['a']), photo(['b']), photo(['c'])]));
 
@@ -165,14 +237,14 @@ describe('ingest refuses commands with the Oz error body', () => {
     });
   });
 
-  it('no event is written for any refused command', async () => {
+  it('no event is written for any refused command, and none is logged as a server error', async () => {
     const foreign: Case = [
       'a folder of another company',
       P.addMedia,
       (id) => request(P.addMedia, { folder_id: id, media: [photo(['photo_selfie'])] }, actors.clientB),
       { error_code: 10, details: { folder_id: folderOfA } },
     ];
-    const refused = [...malformed, ...badValues, foreign];
+    const refused = [...malformed, ...badValues, ...unstorable, foreign];
     const before = await ingest.countEvents();
     const codes: unknown[] = [];
 
@@ -182,6 +254,7 @@ describe('ingest refuses commands with the Oz error body', () => {
 
     expect(codes).toEqual(refused.map(([, , , expected]) => expected.error_code));
     expect(await ingest.countEvents()).toBe(before);
+    expect(ingest.logLines.map((line) => JSON.parse(line) as { message?: unknown }).filter((line) => line.message === 'command failed')).toEqual([]);
     expect((await ingest.readStream(folderOfA)).map((e) => e.type)).toEqual(['FolderCreated', 'MediaUploaded', 'MediaUploaded']);
   });
 });

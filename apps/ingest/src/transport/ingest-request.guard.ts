@@ -1,8 +1,12 @@
-import { type Actor, invalidStructure, ROLES, type Role } from '@forensics/domain';
+import { type Actor, invalidStructure, invalidValue, ROLES, type Role } from '@forensics/domain';
 import type { IngestRequest } from './ingest-request';
+import { checkRequestSize, hasMoreCharactersThan, MAX_ID_CHARACTERS, MAX_IDEMPOTENCY_KEY_CHARACTERS } from './request-limits';
+import { checkStorableText } from './storable-text';
 
 // The envelope is checked here, the command data by the domain. Anything missing or of the wrong
-// shape in the envelope is INVALID STRUCTURE (3), like a malformed command.
+// shape in the envelope is INVALID STRUCTURE (3), like a malformed command. What PostgreSQL or
+// Kafka could not take (an id too long to index, a NUL, a request too large) is refused here as
+// INVALID VALUE (4), as the domain refuses a bad value, rather than failing later as UNKNOWN (0).
 
 /** An envelope that holds all a command needs, with the folder stream it addresses. */
 export type CheckedRequest = IngestRequest<Readonly<Record<string, unknown>>> & Readonly<{ folder_id: string }>;
@@ -20,21 +24,31 @@ const COMPANY_ROLES: readonly Role[] = ['CLIENT', 'CLIENT_ADMIN', 'CLIENT_OPERAT
 
 const malformed = (field: string, rule: string) => invalidStructure(`Field "${field}" ${rule}`, { field });
 
-/** Checks a payload's envelope and returns it typed, or throws INVALID STRUCTURE. */
+const isKey = (value: unknown): value is string => isText(value) && !hasMoreCharactersThan(value, MAX_IDEMPOTENCY_KEY_CHARACTERS);
+
+/** A non-empty string id short enough to index. */
+function checkId(value: unknown, field: string, rule = 'is required and must be a non-empty string'): string {
+  if (!isText(value)) throw malformed(field, rule);
+  if (hasMoreCharactersThan(value, MAX_ID_CHARACTERS)) {
+    throw invalidValue(`Field "${field}" must be at most ${MAX_ID_CHARACTERS} characters`, { field, limit: MAX_ID_CHARACTERS });
+  }
+  return value;
+}
+
+/** Checks a payload's envelope and its limits, and returns it typed, or throws INVALID STRUCTURE or VALUE. */
 export function checkIngestRequest(payload: unknown): CheckedRequest {
   if (!isFields(payload)) throw invalidStructure('The request must be an object with "data" and "metadata"', { field: null });
   const { data, idempotency_key } = payload;
   if (!isFields(data)) throw malformed('data', 'is required and must be an object');
-  if (!isText(data['folder_id'])) throw malformed('folder_id', 'is required and must be a non-empty string');
-  if (idempotency_key !== undefined && idempotency_key !== null && !isText(idempotency_key)) {
-    throw malformed('idempotency_key', 'must be a non-empty string');
+  const folder_id = checkId(data['folder_id'], 'folder_id');
+  if (idempotency_key !== undefined && idempotency_key !== null && !isKey(idempotency_key)) {
+    throw malformed('idempotency_key', `must be a non-empty string of at most ${MAX_IDEMPOTENCY_KEY_CHARACTERS} characters`);
   }
-  return {
-    folder_id: data['folder_id'],
-    data,
-    metadata: checkMetadata(payload['metadata']),
-    ...(isText(idempotency_key) ? { idempotency_key } : {}),
-  };
+  const metadata = checkMetadata(payload['metadata']);
+  // The depth first: the size is measured with JSON.stringify, which recurses.
+  checkStorableText(payload);
+  checkRequestSize(payload);
+  return { folder_id, data, metadata, ...(isKey(idempotency_key) ? { idempotency_key } : {}) };
 }
 
 function checkMetadata(metadata: unknown): CheckedRequest['metadata'] {
@@ -52,11 +66,12 @@ function checkActor(actor: unknown): Actor {
   if (!isFields(actor)) throw malformed('metadata.actor', 'is required and must be an object');
   const { user_id, role } = actor;
   const company_id = actor['company_id'] ?? null;
-  if (!isText(user_id)) throw malformed('metadata.actor.user_id', 'is required and must be a non-empty string');
+  // Both ids go into the scoped idempotency key, so they are bounded like the folder id.
+  const checkedUser = checkId(user_id, 'metadata.actor.user_id');
   if (!isRole(role)) throw malformed('metadata.actor.role', `must be one of ${ROLES.join(', ')}`);
-  if (company_id !== null && !isText(company_id)) throw malformed('metadata.actor.company_id', 'must be a non-empty string or null');
-  if (company_id === null && COMPANY_ROLES.includes(role)) {
+  const checkedCompany = company_id === null ? null : checkId(company_id, 'metadata.actor.company_id', 'must be a non-empty string or null');
+  if (checkedCompany === null && COMPANY_ROLES.includes(role)) {
     throw malformed('metadata.actor.company_id', `is required for the role ${role}`);
   }
-  return { user_id, company_id, role };
+  return { user_id: checkedUser, company_id: checkedCompany, role };
 }

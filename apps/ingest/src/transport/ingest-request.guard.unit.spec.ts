@@ -62,6 +62,8 @@ describe('checkIngestRequest', () => {
     ['no correlation_id', { ...valid, metadata: { actor: client } }, 'metadata.correlation_id'],
     ['a causation_id that is not a string', { ...valid, metadata: { ...valid.metadata, causation_id: 5 } }, 'metadata.causation_id'],
     ['an idempotency_key that is not a string', { ...valid, idempotency_key: { key: 'k' } }, 'idempotency_key'],
+    ['an empty idempotency_key', { ...valid, idempotency_key: '' }, 'idempotency_key'],
+    ['an idempotency_key of 256 characters', { ...valid, idempotency_key: 'k'.repeat(256) }, 'idempotency_key'],
   ])('refuses %s', (_name, payload, field) => {
     expect(refusedField(payload)).toBe(field);
   });

@@ -7,9 +7,15 @@ import type { JsonObject } from '../events/event';
 export const isPlainObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Ids are indexed by the stores and read models; 128 characters is room for any uuid or key. */
+export const MAX_ID_LENGTH = 128;
+
 export function requireId(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw invalidStructure(`Field "${field}" is required and must be a non-empty string`, { field });
+  }
+  if (value.length > MAX_ID_LENGTH) {
+    throw invalidValue(`Field "${field}" must be at most ${MAX_ID_LENGTH} characters`, { field, limit: MAX_ID_LENGTH });
   }
   return value;
 }

@@ -44,6 +44,10 @@ describe('AddMedia', () => {
       .thenRefuses(OzErrorCode.INVALID_VALUE, /does not match/);
   });
 
+  it('refuses an id longer than 128 characters, which no store could index', () => {
+    given(folderWithMedia()).when(addMedia([mediaInput('m'.repeat(129), [])])).thenRefuses(OzErrorCode.INVALID_VALUE, /at most 128 characters/);
+  });
+
   it('refuses a media id that the folder already has', () => {
     given(folderWithMedia()).when(addMedia([mediaInput('selfie', [])])).thenRefuses(OzErrorCode.INVALID_VALUE, /twice/);
   });
