@@ -2,3 +2,5 @@ export * from './ensure-topic';
 export * from './kafka-client';
 export * from './kafka-message-producer';
 export * from './message';
+export * from './incoming-message';
+export * from './kafka-batch-consumer';

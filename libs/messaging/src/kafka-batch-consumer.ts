@@ -1,0 +1,81 @@
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { BatchHandler, IncomingMessage } from './incoming-message';
+
+export type BatchConsumerSettings = Readonly<{
+  groupId: string;
+  topic: string;
+  fromBeginning?: boolean;
+  /** Partitions handled at the same time by one process. */
+  concurrency?: number;
+  maxBytesPerPartition?: number;
+}>;
+
+const toIncoming = (topic: string, partition: number, message: KafkaMessage): IncomingMessage => ({
+  topic,
+  partition,
+  offset: message.offset,
+  key: message.key?.toString() ?? null,
+  value: message.value?.toString() ?? null,
+  headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])),
+});
+
+/**
+ * A consumer group member that hands whole partition batches to a handler and commits their
+ * offsets only after the handler resolves. A handler that throws gets the same batch again (at
+ * least once), so its effects must be idempotent; a crash never loses a message.
+ */
+export class KafkaBatchConsumer {
+  private constructor(
+    private readonly consumer: Consumer,
+    private readonly settings: BatchConsumerSettings,
+  ) {}
+
+  static async connect(kafka: Kafka, settings: BatchConsumerSettings): Promise<KafkaBatchConsumer> {
+    const consumer = kafka.consumer({
+      groupId: settings.groupId,
+      maxBytesPerPartition: settings.maxBytesPerPartition ?? 4 * 1024 * 1024,
+      maxWaitTimeInMs: 50,
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic: settings.topic, fromBeginning: settings.fromBeginning ?? true });
+    return new KafkaBatchConsumer(consumer, settings);
+  }
+
+  /** Starts consuming; resolves once the consumer runs (handling goes on in the background). */
+  async run(handler: BatchHandler): Promise<void> {
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.settings.concurrency ?? 1,
+      eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {
+        if (!isRunning() || isStale() || batch.messages.length === 0) return;
+        await handler(batch.messages.map((m) => toIncoming(batch.topic, batch.partition, m)), { heartbeat });
+        resolveOffset(batch.lastOffset());
+        // With auto-commit off, kafkajs's commitOffsetsIfNecessary commits nothing: commit here,
+        // after the handler's effects are durable. The committed offset is the next one to read.
+        const next = (BigInt(batch.lastOffset()) + 1n).toString();
+        await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+      },
+    });
+  }
+
+  /** How far behind the end of each partition the group's committed offsets are. */
+  async lag(kafka: Kafka): Promise<number> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [ends, committed] = await Promise.all([
+        admin.fetchTopicOffsets(this.settings.topic),
+        admin.fetchOffsets({ groupId: this.settings.groupId, topics: [this.settings.topic] }),
+      ]);
+      const done = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Math.max(0, Number(p.offset))]));
+      return ends.reduce((sum, end) => sum + Math.max(0, Number(end.high) - (done.get(end.partition) ?? 0)), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+}
