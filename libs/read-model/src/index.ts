@@ -1,1 +1,14 @@
-export {};
+export * from './api/folder-response';
+export * from './api/to-folder-response';
+export * from './envelope/folder-envelope';
+export * from './envelope/parse-envelope';
+export * from './projection/folder-projection';
+export * from './projection/missing-versions';
+export * from './projection/project-folder';
+export * from './read-model-migrations';
+export * from './repository/folder-rows.repository';
+export * from './rows/analysis-group.row';
+export * from './rows/analysis.row';
+export * from './rows/folder.row';
+export * from './rows/media.row';
+export * from './rows/timestamp';

@@ -1,0 +1,114 @@
+import type { PostgresEventStore } from '@forensics/event-store';
+import { toEnvelope } from '@forensics/event-store';
+import type { IncomingMessage } from '@forensics/messaging';
+import { type FolderEnvelope, type FolderProjection, type FolderRowsRepository, missingVersions, parseEnvelope, projectFolder } from '@forensics/read-model';
+import type { DataSource } from 'typeorm';
+import type { DeadLetters, PoisonMessage } from './dead-letters';
+import { READ_MODEL_SWITCH_LOCK } from './folder-updated-channel';
+import type { ProjectionMetrics } from './projection-metrics';
+
+export type FoldBatchDependencies = Readonly<{
+  readModel: DataSource;
+  rows: FolderRowsRepository;
+  eventStore: PostgresEventStore;
+  deadLetters: DeadLetters;
+  metrics: ProjectionMetrics;
+  folderUpdatedChannel: string;
+  log: (entry: Record<string, unknown>) => void;
+}>;
+
+/** A stored version moved under the batch (a rebalance overlap, or a rebuild's switch): fold it again. */
+export class ReadModelMovedError extends Error {
+  override readonly name = 'ReadModelMovedError';
+}
+
+/**
+ * Folds one Kafka batch into the read model in one transaction: poison messages to the dead-letter
+ * topic, events grouped by folder, gaps filled from the event store, redeliveries ignored by
+ * version, every folder written with its version checked in SQL, and a NOTIFY per folder that
+ * PostgreSQL delivers on commit. Throws to have the whole batch delivered again.
+ */
+export async function foldBatch(messages: readonly IncomingMessage[], deps: FoldBatchDependencies): Promise<void> {
+  const { envelopes, poison } = parse(messages);
+  if (poison.length > 0) await deadLetter(poison, deps);
+  const byFolder = groupByFolder(envelopes);
+  if (byFolder.size === 0) return;
+  const current = await deps.rows.load([...byFolder.keys()]);
+  const writes = [];
+  for (const [folderId, events] of byFolder) {
+    const stored = current.get(folderId) ?? null;
+    const complete = await withGapsFilled(stored, events, folderId, deps);
+    const projection = projectFolder(stored, complete);
+    countRedeliveries(stored, events, deps);
+    deps.metrics.eventsApplied.inc(projection.version - (stored?.version ?? 0));
+    writes.push({ expectedVersion: stored?.version ?? 0, projection });
+  }
+  await write(writes, deps);
+  deps.metrics.batches.inc();
+}
+
+function parse(messages: readonly IncomingMessage[]) {
+  const envelopes: FolderEnvelope[] = [];
+  const poison: PoisonMessage[] = [];
+  for (const message of messages) {
+    const parsed = parseEnvelope(message.value ?? '');
+    if (parsed.ok) envelopes.push(parsed.envelope);
+    else poison.push({ message, reason: parsed.reason });
+  }
+  return { envelopes, poison };
+}
+
+async function deadLetter(poison: readonly PoisonMessage[], deps: FoldBatchDependencies): Promise<void> {
+  await deps.deadLetters.send(poison);
+  for (const { message, reason } of poison) {
+    deps.metrics.deadLetters.inc({ reason: reason.split(':')[0] ?? 'invalid' });
+    deps.log({ level: 'warn', message: 'dead-lettered a message', reason, partition: message.partition, offset: message.offset, key: message.key });
+  }
+}
+
+function groupByFolder(envelopes: readonly FolderEnvelope[]): Map<string, FolderEnvelope[]> {
+  const grouped = new Map<string, FolderEnvelope[]>();
+  for (const envelope of envelopes) {
+    const own = grouped.get(envelope.stream_id);
+    if (own) own.push(envelope);
+    else grouped.set(envelope.stream_id, [envelope]);
+  }
+  return grouped;
+}
+
+/** A folder never skips a version: what the batch lacks is read from the event store. */
+async function withGapsFilled(stored: FolderProjection | null, events: FolderEnvelope[], folderId: string, deps: FoldBatchDependencies) {
+  const missing = missingVersions(stored, events);
+  if (missing.length === 0) return events;
+  const fetched = await deps.eventStore.readStreamRange(folderId, Math.min(...missing), Math.max(...missing));
+  const filled: FolderEnvelope[] = [];
+  for (const event of fetched) {
+    const parsed = parseEnvelope(JSON.stringify(toEnvelope(event)));
+    if (!parsed.ok) throw new Error(`event ${event.event_id} of folder ${folderId} in the store cannot be folded: ${parsed.reason}`);
+    filled.push(parsed.envelope);
+  }
+  deps.metrics.gapFills.inc(filled.length);
+  deps.log({ level: 'info', message: 'filled a gap from the event store', folder_id: folderId, versions: missing });
+  return [...events, ...filled];
+}
+
+function countRedeliveries(stored: FolderProjection | null, events: readonly FolderEnvelope[], deps: FoldBatchDependencies): void {
+  const already = events.filter((e) => e.stream_version <= (stored?.version ?? 0)).length;
+  if (already > 0) deps.metrics.redeliveries.inc(already);
+}
+
+async function write(writes: { expectedVersion: number; projection: FolderProjection }[], deps: FoldBatchDependencies): Promise<void> {
+  await deps.readModel.transaction(async (manager) => {
+    // Shared with other batches; a rebuild's switch takes it alone, so no batch straddles it.
+    await manager.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [READ_MODEL_SWITCH_LOCK]);
+    const result = await deps.rows.write(writes, manager);
+    if (result.conflicts.length > 0) throw new ReadModelMovedError(`read model moved for folders ${result.conflicts.join(', ')}`);
+    const updates = writes.filter((w) => result.written.includes(w.projection.folder_id));
+    if (updates.length > 0) {
+      await manager.query('SELECT pg_notify($1, u.payload) FROM unnest($2::text[]) AS u(payload)', [
+        deps.folderUpdatedChannel,
+        updates.map((w) => JSON.stringify({ folder_id: w.projection.folder_id, version: w.projection.version })),
+      ]);
+    }
+  });
+}

@@ -1,0 +1,13 @@
+import { Counter, Gauge, Registry } from 'prom-client';
+
+/** What an operator watches: events applied, dead letters, gap fills and the consumer lag. */
+export class ProjectionMetrics {
+  readonly registry = new Registry();
+  readonly eventsApplied = new Counter({ name: 'projection_events_applied_total', help: 'Events folded into the read model', registers: [this.registry] });
+  readonly redeliveries = new Counter({ name: 'projection_events_redelivered_total', help: 'Events ignored because the read model already had them', registers: [this.registry] });
+  readonly deadLetters = new Counter({ name: 'projection_dead_letters_total', help: 'Messages sent to the dead-letter topic', labelNames: ['reason'], registers: [this.registry] });
+  readonly gapFills = new Counter({ name: 'projection_gap_fill_events_total', help: 'Events read from the event store to fill a gap', registers: [this.registry] });
+  readonly batches = new Counter({ name: 'projection_batches_total', help: 'Batches written in one transaction each', registers: [this.registry] });
+  readonly lag = new Gauge({ name: 'projection_consumer_lag_messages', help: 'Messages on the topic not yet committed by the projection group', registers: [this.registry] });
+  readonly eventsPerSecond = new Gauge({ name: 'projection_events_applied_per_second', help: 'Events applied per second over the last 10 s', registers: [this.registry] });
+}

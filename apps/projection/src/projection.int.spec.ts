@@ -1,0 +1,128 @@
+// The projection against a real Kafka topic and PostgreSQL: every event type reaches the read
+// model, duplicates change nothing, a gap is filled from the store, poison goes to the dead
+// letters and the partition goes on.
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { type FolderProjection, toFolderResponse } from '@forensics/read-model';
+import { recordTopic, testInfra, waitFor } from '@forensics/testing';
+import { asMessage, projectionHarness } from '../test/projection-harness';
+import { createProjection, type RunningProjection } from './create-projection';
+import { folderUpdatedChannel } from './folder-updated-channel';
+
+jest.setTimeout(30_000);
+
+describe('projection', () => {
+  let h: Awaited<ReturnType<typeof projectionHarness>>;
+  let projection: RunningProjection;
+  const quiet = () => undefined;
+  const response = (projection: FolderProjection | undefined) => {
+    if (!projection?.folder) throw new Error('the folder has no row yet');
+    return toFolderResponse({ ...projection, folder: projection.folder }, { withAnalyses: true }) as unknown as Record<string, unknown>;
+  };
+
+  const versionOf = async (folderId: string) => (await h.rows.load([folderId])).get(folderId)?.version ?? 0;
+  const snapshot = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        ['folders', 'media', 'analyses', 'analysis_groups'].map(async (table) => [table, await h.reads.query(`SELECT * FROM ${table} ORDER BY 1`)]),
+      ),
+    );
+
+  beforeAll(async () => {
+    h = await projectionHarness();
+    projection = await createProjection(h.config, quiet);
+  }, 60_000);
+
+  afterAll(async () => {
+    await projection?.close();
+    await h?.close();
+  });
+
+  it('folds every event type into the folder as the API returns it, and announces each commit', async () => {
+    const listener = new Client({ connectionString: testInfra.databaseUrl });
+    await listener.connect();
+    const announced: { folder_id: string; version: number }[] = [];
+    listener.on('notification', (n) => announced.push(JSON.parse(n.payload ?? '{}')));
+    await listener.query(`LISTEN "${folderUpdatedChannel(h.config.readModelSchema)}"`);
+    try {
+      const { folderId, quality, biometry } = await h.kycFolder();
+      await h.finish(folderId, quality, 'SUCCESS');
+      await h.finish(folderId, biometry, 'OPERATOR_REQUIRED');
+      await h.decideAsOperator(folderId, biometry, 'DECLINED');
+      const second = await h.kycFolder();
+      await h.fail(second.folderId, second.quality);
+      const firstHistory = await h.store.readStream(folderId);
+      const secondHistory = await h.store.readStream(second.folderId);
+      expect(firstHistory.map((e) => e.type)).toEqual([
+        'FolderCreated', 'MediaUploaded', 'MediaUploaded', 'AnalysisGroupSubmitted', 'AnalysisFinished', 'AnalysisFinished', 'AnalysisResolvedByOperator',
+      ]);
+      await h.publish([...firstHistory, ...secondHistory]);
+
+      await waitFor(() => versionOf(folderId), (v) => v === 7, { what: 'the first folder at version 7' });
+      await waitFor(() => versionOf(second.folderId), (v) => v === secondHistory.length, { what: 'the second folder fully applied' });
+      const loaded = await h.rows.load([folderId, second.folderId]);
+      const first = response(loaded.get(folderId));
+      expect(first).toMatchObject({ folder_id: folderId, resolution_status: 'FINISHED', system_resolution: 'DECLINED' });
+      expect(first['media']).toHaveLength(2);
+      expect(first['analyses']).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ analysis_id: quality, type: 'QUALITY', state: 'FINISHED', resolution_status: 'SUCCESS' }),
+          expect.objectContaining({ analysis_id: biometry, type: 'BIOMETRY', resolution_status: 'DECLINED', resolution_operator: 'operator-1' }),
+        ]),
+      );
+      const other = response(loaded.get(second.folderId));
+      expect(other).toMatchObject({ resolution_status: 'PROCESSING', system_resolution: 'PROCESSING' });
+      expect(other['analyses']).toEqual(expect.arrayContaining([expect.objectContaining({ analysis_id: second.quality, state: 'FAILED', error_code: 11 })]));
+      await waitFor(() => announced.filter((a) => a.folder_id === folderId).map((a) => a.version), (v) => v.includes(7), { what: 'a folder_updated notification' });
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('leaves the read model identical when every event is delivered twice', async () => {
+    const { folderId, quality, biometry } = await h.kycFolder();
+    await h.finish(folderId, quality, 'SUCCESS');
+    await h.finish(folderId, biometry, 'SUCCESS');
+    const history = await h.store.readStream(folderId);
+    await h.publish(history);
+    await waitFor(() => versionOf(folderId), (v) => v === history.length, { what: 'the folder once' });
+    const once = await snapshot();
+    const redeliveredBefore = (await projection.metrics.redeliveries.get()).values[0]?.value ?? 0;
+    await h.publish(history);
+    await waitFor(async () => (await projection.metrics.redeliveries.get()).values[0]?.value ?? 0, (n) => n >= redeliveredBefore + history.length, { what: 'the duplicates to be seen' });
+    expect(await snapshot()).toEqual(once);
+  });
+
+  it('fills a gap from the event store instead of skipping it', async () => {
+    const { folderId, quality } = await h.kycFolder();
+    await h.finish(folderId, quality, 'SUCCESS');
+    const history = await h.store.readStream(folderId);
+    // Version 2 never reaches the topic.
+    await h.publish(history.filter((e) => e.stream_version !== 2));
+    await waitFor(() => versionOf(folderId), (v) => v === history.length, { what: 'the folder with its gap filled' });
+    expect((await projection.metrics.gapFills.get()).values[0]?.value).toBeGreaterThanOrEqual(1);
+    expect((await h.rows.load([folderId])).get(folderId)?.media).toHaveLength(2);
+  });
+
+  it('sends poison messages to the dead-letter topic with the reason, and applies the next good one', async () => {
+    const deadLetters = await recordTopic(h.config.deadLetterTopic);
+    try {
+      const { folderId } = await h.kycFolder();
+      const [created] = await h.store.readStream(folderId);
+      const envelope = (overrides: object) => JSON.stringify({ ...JSON.parse(JSON.stringify({ event_id: randomUUID(), stream_id: folderId })), ...overrides });
+      await h.publishRaw([
+        { key: folderId, value: '{ not json' },
+        { key: folderId, value: envelope({ type: 'FolderTeleported', schema_version: 1 }) },
+        { key: folderId, value: JSON.stringify({ ...JSON.parse(asMessage(created!).value), schema_version: 99 }) },
+      ]);
+      await h.publish(await h.store.readStream(folderId));
+      await waitFor(() => versionOf(folderId), (v) => v === 4, { what: 'the good events after the poison' });
+      await waitFor(() => deadLetters.messages.length, (n) => n >= 3, { what: 'three dead letters' });
+      expect(deadLetters.messages.map((m) => m.headers['reason'])).toEqual([expect.stringMatching(/json/i), expect.stringMatching(/type/i), expect.stringMatching(/schema/i)]);
+      expect(deadLetters.messages[0]).toMatchObject({ value: '{ not json', headers: expect.objectContaining({ source_topic: h.config.topic }) });
+      expect((await projection.metrics.deadLetters.get()).values.reduce((sum, v) => sum + v.value, 0)).toBeGreaterThanOrEqual(3);
+    } finally {
+      await deadLetters.stop();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import { type AnalysisStatus, type FolderStatus, type GroupStatus, folderStatus } from '@forensics/domain';
+import type { AnalysisGroupRow } from '../rows/analysis-group.row';
+import type { AnalysisRow } from '../rows/analysis.row';
+import type { FolderRow } from '../rows/folder.row';
+import type { FolderProjection } from './folder-projection';
+import { type RowChange, touched } from './row-change';
+
+/**
+ * Copies every status from `folderStatus(state)` onto the rows; the read model never derives a
+ * status itself. A row whose statuses did not change keeps its object and its `time_updated`, so
+ * that a batch writes only the rows an event really changed. The folder row changes with every
+ * event of its stream.
+ */
+export function applyStatuses(projection: FolderProjection, change: RowChange): FolderProjection {
+  const status = folderStatus(projection.state);
+  const analyses = new Map(status.analyses.map((a) => [a.analysis_id, a]));
+  const groups = new Map(status.groups.map((g) => [g.group_id, g]));
+  return {
+    ...projection,
+    folder: projection.folder && folderWithStatus(projection.folder, status, change),
+    analyses: projection.analyses.map((row) => analysisWithStatus(row, analyses.get(row.analysis_id), change)),
+    groups: projection.groups.map((row) => groupWithStatus(row, groups.get(row.group_id), change)),
+  };
+}
+
+function folderWithStatus(row: FolderRow, status: FolderStatus, change: RowChange): FolderRow {
+  return {
+    ...row,
+    resolution_status: status.resolution_status,
+    system_resolution: status.system_resolution,
+    resolution_comment: operatorComments(status.analyses),
+    deciding_group_id: status.deciding_group_id,
+    time_updated: change.at,
+  };
+}
+
+/** Oz shows a folder `resolution_comment` of `"[]"`: a JSON list in a string, here the operators' comments. */
+const operatorComments = (analyses: readonly AnalysisStatus[]): string =>
+  JSON.stringify(analyses.flatMap((a) => (a.resolution_comment ? [a.resolution_comment] : [])));
+
+function analysisWithStatus(row: AnalysisRow, status: AnalysisStatus | undefined, change: RowChange): AnalysisRow {
+  if (
+    !status ||
+    (row.state === status.state &&
+      row.resolution_status === status.resolution_status &&
+      row.resolution_operator === status.resolution_operator &&
+      row.resolution_comment === status.resolution_comment)
+  ) {
+    return row;
+  }
+  const { state, resolution_status, resolution_operator, resolution_comment } = status;
+  return { ...row, state, resolution_status, resolution_operator, resolution_comment, ...touched(change) };
+}
+
+function groupWithStatus(row: AnalysisGroupRow, status: GroupStatus | undefined, change: RowChange): AnalysisGroupRow {
+  if (!status || (row.finished === status.finished && row.result === status.result)) return row;
+  return { ...row, finished: status.finished, result: status.result, ...touched(change) };
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createDataSource, migrate } from '@forensics/event-store';
+import { isolatedSchema, testInfra } from '@forensics/testing';
+import { FolderRowsRepository, type FolderProjection, READ_MODEL_MIGRATIONS, projectFolder } from '../index';
+import { storyOf } from '../../test/events-md-history';
+
+describe('FolderRowsRepository', () => {
+  const schema = isolatedSchema('it_read_model');
+  let dataSource: DataSource;
+  let repository: FolderRowsRepository;
+
+  beforeAll(async () => {
+    dataSource = createDataSource({ url: testInfra.databaseUrl, schema: schema.name, migrations: READ_MODEL_MIGRATIONS });
+    await dataSource.initialize();
+    await migrate(dataSource);
+    repository = new FolderRowsRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await schema.drop();
+  });
+
+  const newFolder = () => `folder-${randomUUID()}`;
+  const loadOne = async (id: string): Promise<FolderProjection | undefined> => (await repository.load([id])).get(id);
+
+  it('given a new folder, when its projection is written, then it reads back equal, field for field', async () => {
+    const id = newFolder();
+    const projection = projectFolder(null, storyOf(id));
+    expect(await repository.write([{ expectedVersion: 0, projection }])).toEqual({ written: [id], conflicts: [] });
+    expect(await loadOne(id)).toEqual(projection);
+  });
+
+  it('given a stored folder, when later batches are folded onto what was read back, then the rows equal one fold of the whole stream', async () => {
+    const id = newFolder();
+    const history = storyOf(id);
+    await repository.write([{ expectedVersion: 0, projection: projectFolder(null, history.slice(0, 4)) }]);
+    for (const [from, to] of [[4, 6], [6, 7], [7, 9]] as const) {
+      const stored = (await loadOne(id))!;
+      expect(stored.version).toBe(from);
+      // Redelivered versions ride along, as they do on the topic; only the new ones count.
+      const result = await repository.write([{ expectedVersion: from, projection: projectFolder(stored, history.slice(from - 2, to)) }]);
+      expect(result.written).toEqual([id]);
+    }
+    expect(await loadOne(id)).toEqual(projectFolder(null, history));
+  });
+
+  it('given a folder that moved on, when a batch expects its older version, then nothing of it is written and it is reported as a conflict', async () => {
+    const id = newFolder();
+    const history = storyOf(id);
+    const atFour = projectFolder(null, history.slice(0, 4));
+    await repository.write([{ expectedVersion: 0, projection: atFour }]);
+    await repository.write([{ expectedVersion: 4, projection: projectFolder(atFour, history.slice(4, 6)) }]);
+    const stale = projectFolder(atFour, history.slice(4, 9));
+    expect(await repository.write([{ expectedVersion: 4, projection: stale }])).toEqual({ written: [], conflicts: [id] });
+    expect(await repository.write([{ expectedVersion: 0, projection: stale }])).toEqual({ written: [], conflicts: [id] });
+    const stored = (await loadOne(id))!;
+    expect(stored.version).toBe(6);
+    expect(stored.groups).toHaveLength(1);
+    expect(stored.analyses.map((a) => a.resolution_status)).toEqual(['SUCCESS', 'OPERATOR_REQUIRED']);
+  });
+
+  it('given a batch of many folders, one of them stale, when written, then every other folder is written in the one statement', async () => {
+    const ids = Array.from({ length: 300 }, newFolder);
+    await repository.write(ids.map((id) => ({ expectedVersion: 0, projection: projectFolder(null, storyOf(id, 3)) })));
+    const stored = await repository.load(ids);
+    const [staleId] = ids;
+    const batch = ids.map((id) => ({ expectedVersion: id === staleId ? 2 : 3, projection: projectFolder(stored.get(id)!, storyOf(id)) }));
+    const result = await repository.write(batch);
+    expect(result.conflicts).toEqual([staleId]);
+    expect(result.written).toEqual(ids.slice(1));
+    const reloaded = await repository.load(ids);
+    expect(reloaded.get(ids[1]!)).toEqual(projectFolder(null, storyOf(ids[1]!)));
+    expect(reloaded.get(staleId!)?.version).toBe(3);
+  });
+
+  it('given two writers racing from the same version, then exactly one wins and the other sees a conflict', async () => {
+    const id = newFolder();
+    const history = storyOf(id);
+    const atThree = projectFolder(null, history.slice(0, 3));
+    await repository.write([{ expectedVersion: 0, projection: atThree }]);
+    const results = await Promise.all([
+      repository.write([{ expectedVersion: 3, projection: projectFolder(atThree, history.slice(3, 5)) }]),
+      repository.write([{ expectedVersion: 3, projection: projectFolder(atThree, history.slice(3, 9)) }]),
+    ]);
+    expect(results.map((r) => r.written.length).sort()).toEqual([0, 1]);
+    expect([5, 9]).toContain((await loadOne(id))?.version);
+  });
+
+  it("given a caller's transaction, when the write joins it and the transaction rolls back, then nothing is stored", async () => {
+    const id = newFolder();
+    const projection = projectFolder(null, storyOf(id));
+    const rolledBack = dataSource.transaction(async (manager) => {
+      expect((await repository.write([{ expectedVersion: 0, projection }], manager)).written).toEqual([id]);
+      throw new Error('the checkpoint write failed');
+    });
+    await expect(rolledBack).rejects.toThrow('the checkpoint write failed');
+    expect(await loadOne(id)).toBeUndefined();
+  });
+
+  it('serves the folder list queries from indexes: company by time, user by time, metadata containment', async () => {
+    const plans = await dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_seqscan = off');
+      const plan = async (sql: string) => JSON.stringify(await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`));
+      return {
+        company: await plan("SELECT folder_id FROM folders WHERE company_id = 'c' AND time_created >= now() - interval '1 hour' ORDER BY time_created DESC LIMIT 100"),
+        user: await plan("SELECT folder_id FROM folders WHERE user_id = 'u' ORDER BY time_created DESC LIMIT 100"),
+        metaData: await plan(`SELECT folder_id FROM folders WHERE meta_data @> '{"transaction_id": "t-1"}'`),
+        analysis: await plan("SELECT folder_id FROM analyses WHERE analysis_id = 'a'"),
+      };
+    });
+    expect(plans.company).toContain('folders_company_created');
+    expect(plans.user).toContain('folders_user_created');
+    expect(plans.metaData).toContain('folders_meta_data');
+    expect(plans.analysis).toContain('analyses_analysis_id');
+  });
+});
