@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { up } from '../infra/infra.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVICES = ['ingest', 'relay'];
+const SERVICES = ['ingest', 'relay', 'projection'];
 
 let stopping = false;
 const children = new Map();

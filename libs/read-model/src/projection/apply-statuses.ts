@@ -13,14 +13,29 @@ import { type RowChange, touched } from './row-change';
  */
 export function applyStatuses(projection: FolderProjection, change: RowChange): FolderProjection {
   const status = folderStatus(projection.state);
-  const analyses = new Map(status.analyses.map((a) => [a.analysis_id, a]));
-  const groups = new Map(status.groups.map((g) => [g.group_id, g]));
   return {
     ...projection,
     folder: projection.folder && folderWithStatus(projection.folder, status, change),
-    analyses: projection.analyses.map((row) => analysisWithStatus(row, analyses.get(row.analysis_id), change)),
-    groups: projection.groups.map((row) => groupWithStatus(row, groups.get(row.group_id), change)),
+    analyses: keepUnchanged(projection.analyses, (row, i) => analysisWithStatus(row, matching(status.analyses, i, (a) => a.analysis_id === row.analysis_id), change)),
+    groups: keepUnchanged(projection.groups, (row, i) => groupWithStatus(row, matching(status.groups, i, (g) => g.group_id === row.group_id), change)),
   };
+}
+
+// The fold runs once per event at tens of thousands of events a second, so it avoids garbage:
+// an unchanged list stays the same array, and statuses are looked up by position first
+// (rows and statuses both follow the order of the folder state) before searching.
+const matching = <T>(statuses: readonly T[], index: number, isIt: (status: T) => boolean): T | undefined => {
+  const atIndex = statuses[index];
+  return atIndex !== undefined && isIt(atIndex) ? atIndex : statuses.find(isIt);
+};
+
+function keepUnchanged<Row>(rows: readonly Row[], update: (row: Row, index: number) => Row): readonly Row[] {
+  let changed: Row[] | null = null;
+  rows.forEach((row, index) => {
+    const next = update(row, index);
+    if (next !== row) (changed ??= [...rows])[index] = next;
+  });
+  return changed ?? rows;
 }
 
 function folderWithStatus(row: FolderRow, status: FolderStatus, change: RowChange): FolderRow {
