@@ -8,6 +8,7 @@ import { recordTopic, testInfra, waitFor } from '@forensics/testing';
 import { asMessage, projectionHarness } from '../test/projection-harness';
 import { createProjection, type RunningProjection } from './create-projection';
 import { folderUpdatedChannel } from './folder-updated-channel';
+import { startMetricsServer } from './metrics-server';
 
 jest.setTimeout(30_000);
 
@@ -123,6 +124,23 @@ describe('projection', () => {
       expect((await projection.metrics.deadLetters.get()).values.reduce((sum, v) => sum + v.value, 0)).toBeGreaterThanOrEqual(3);
     } finally {
       await deadLetters.stop();
+    }
+  });
+
+  it('exposes the events applied, dead letters and consumer lag as Prometheus metrics, and a health check', async () => {
+    const server = await startMetricsServer(projection, 0);
+    try {
+      const { port } = server.address() as { port: number };
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(/^projection_events_applied_total [1-9]\d*$/m);
+      expect(metrics).toMatch(/^projection_consumer_lag_messages \d+$/m);
+      expect(metrics).toMatch(/^projection_events_applied_per_second /m);
+      expect(metrics).toMatch(/^projection_dead_letters_total\{reason=/m);
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', postgres: true, kafka: true, lag: expect.any(Number) });
+    } finally {
+      server.close();
     }
   });
 });
