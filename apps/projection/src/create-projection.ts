@@ -4,6 +4,7 @@ import { FolderRowsRepository, READ_MODEL_MIGRATIONS } from '@forensics/read-mod
 import { DeadLetters } from './dead-letters';
 import { foldBatch } from './fold-batch';
 import { folderUpdatedChannel } from './folder-updated-channel';
+import { ProjectionCache } from './projection-cache';
 import type { ProjectionConfig } from './projection.config';
 import { ProjectionMetrics } from './projection-metrics';
 
@@ -41,6 +42,8 @@ export async function createProjection(config: ProjectionConfig, log: (entry: Re
     deadLetters: new DeadLetters(producer, config.deadLetterTopic),
     metrics,
     folderUpdatedChannel: folderUpdatedChannel(config.readModelSchema),
+    // About 5 KB a folder: 20,000 folders stay well inside the 300 MB the process may use.
+    cache: new ProjectionCache(20_000),
     log,
   };
   const rate = trackRate(metrics);

@@ -4,6 +4,7 @@ import type { IncomingMessage } from '@forensics/messaging';
 import { type FolderEnvelope, type FolderProjection, type FolderRowsRepository, missingVersions, parseEnvelope, projectFolder } from '@forensics/read-model';
 import type { DataSource } from 'typeorm';
 import type { DeadLetters, PoisonMessage } from './dead-letters';
+import type { ProjectionCache } from './projection-cache';
 import { READ_MODEL_SWITCH_LOCK } from './folder-updated-channel';
 import type { ProjectionMetrics } from './projection-metrics';
 
@@ -14,6 +15,7 @@ export type FoldBatchDependencies = Readonly<{
   deadLetters: DeadLetters;
   metrics: ProjectionMetrics;
   folderUpdatedChannel: string;
+  cache: ProjectionCache;
   log: (entry: Record<string, unknown>) => void;
 }>;
 
@@ -33,7 +35,7 @@ export async function foldBatch(messages: readonly IncomingMessage[], deps: Fold
   if (poison.length > 0) await deadLetter(poison, deps);
   const byFolder = groupByFolder(envelopes);
   if (byFolder.size === 0) return;
-  const current = await deps.rows.load([...byFolder.keys()]);
+  const current = await currentProjections([...byFolder.keys()], deps);
   const writes = [];
   for (const [folderId, events] of byFolder) {
     const stored = current.get(folderId) ?? null;
@@ -45,6 +47,19 @@ export async function foldBatch(messages: readonly IncomingMessage[], deps: Fold
   }
   await write(writes, deps);
   deps.metrics.batches.inc();
+}
+
+/** The projections of these folders: from the cache when this process wrote them, else from the tables. */
+async function currentProjections(folderIds: readonly string[], deps: FoldBatchDependencies): Promise<Map<string, FolderProjection>> {
+  const current = new Map<string, FolderProjection>();
+  const unknown: string[] = [];
+  for (const id of folderIds) {
+    const cached = deps.cache.get(id);
+    if (cached) current.set(id, cached);
+    else unknown.push(id);
+  }
+  if (unknown.length > 0) for (const [id, projection] of await deps.rows.load(unknown)) current.set(id, projection);
+  return current;
 }
 
 function parse(messages: readonly IncomingMessage[]) {
@@ -102,7 +117,10 @@ async function write(writes: { expectedVersion: number; projection: FolderProjec
     // Shared with other batches; a rebuild's switch takes it alone, so no batch straddles it.
     await manager.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [READ_MODEL_SWITCH_LOCK]);
     const result = await deps.rows.write(writes, manager);
-    if (result.conflicts.length > 0) throw new ReadModelMovedError(`read model moved for folders ${result.conflicts.join(', ')}`);
+    if (result.conflicts.length > 0) {
+      deps.cache.forget(writes.map((w) => w.projection.folder_id));
+      throw new ReadModelMovedError(`read model moved for folders ${result.conflicts.join(', ')}`);
+    }
     const updates = writes.filter((w) => result.written.includes(w.projection.folder_id));
     if (updates.length > 0) {
       await manager.query('SELECT pg_notify($1, u.payload) FROM unnest($2::text[]) AS u(payload)', [
@@ -110,5 +128,10 @@ async function write(writes: { expectedVersion: number; projection: FolderProjec
         updates.map((w) => JSON.stringify({ folder_id: w.projection.folder_id, version: w.projection.version })),
       ]);
     }
+  }).catch((error: unknown) => {
+    // Nothing of the batch is stored; what the cache holds for its folders may be ahead of the tables.
+    deps.cache.forget(writes.map((w) => w.projection.folder_id));
+    throw error;
   });
+  for (const { projection } of writes) deps.cache.set(projection);
 }

@@ -16,7 +16,14 @@ export const QUALITY = 'a7c1e5b9-3d2f-4a68-9b40-1e6f8d2c7a53';
 export const BIOMETRY = 'b2d6f0a4-8e3c-4b15-a7d9-5c0e2f8a1b67';
 export const COLLECTION = 'd4f8b2c6-a05e-4d37-89fb-7e2a4b0c3d89';
 
-type Head = Readonly<{ event_id: string; global_position: number; occurred_at: string; user_id: string; correlation_id: string; causation_id: string | null }>;
+type Head = Readonly<{
+  event_id: string;
+  global_position: number;
+  occurred_at: string;
+  user_id: string;
+  correlation_id: string;
+  causation_id: string | null;
+}>;
 
 const REQUEST_1 = { occurred_at: '2026-11-22T09:14:03.118Z', user_id: CLIENT, correlation_id: '7e3b9f12-5c4a-4d8e-b6f0-2a1c9d8e7f35', causation_id: null };
 
@@ -123,7 +130,14 @@ export const V6_BIOMETRY_FINISHED = envelope(6, byWorker('51be6273-df96-40c3-a48
 
 export const V7_OPERATOR_DECIDED = envelope(
   7,
-  { event_id: '62cf7384-e0a7-41d4-b59b-83d0c27401f6', global_position: 48877, occurred_at: '2026-11-22T09:31:47.250Z', user_id: OPERATOR, correlation_id: '9a4c0e23-6d5b-4e9f-87a1-3b2d0e9f8a46', causation_id: null },
+  {
+    event_id: '62cf7384-e0a7-41d4-b59b-83d0c27401f6',
+    global_position: 48877,
+    occurred_at: '2026-11-22T09:31:47.250Z',
+    user_id: OPERATOR,
+    correlation_id: '9a4c0e23-6d5b-4e9f-87a1-3b2d0e9f8a46',
+    causation_id: null,
+  },
   {
     type: 'AnalysisResolvedByOperator',
     data: { analysis_id: BIOMETRY, operator_user_id: OPERATOR, resolution: 'SUCCESS', comment: 'Same person; ID photo is 8 years old.' },

@@ -88,7 +88,9 @@ function eventsFor(step: Step, index: number, history: readonly FolderEvent[]): 
 type Analyses = Extract<ReturnType<typeof initialFolderState>, { status: 'existing' }>['analyses'];
 
 function commandFor(step: Exclude<Step, { kind: 'stray' }>, at: number, analyses: Analyses): FolderCommand | null {
-  if (step.kind === 'upload') return { type: 'AddMedia', data: { folder_id: FOLDER, media: [media(`m${at}`, step.tags, at + 2)] }, metadata: meta(actors.client, at) };
+  if (step.kind === 'upload') {
+    return { type: 'AddMedia', data: { folder_id: FOLDER, media: [media(`m${at}`, step.tags, at + 2)] }, metadata: meta(actors.client, at) };
+  }
   if (step.kind === 'submit') {
     const requested = step.types.map((type, n) => ({ analysis_id: `a${at}-${n}`, type }));
     return { type: 'SubmitAnalysisGroup', data: { folder_id: FOLDER, group_id: `g${at}`, analyses: requested }, metadata: meta(actors.client, at) };
@@ -102,8 +104,19 @@ function commandFor(step: Exclude<Step, { kind: 'stray' }>, at: number, analyses
     const recorded =
       outcome === 'FAILED'
         ? { status: 'FAILED' as const, error_code: 3, error_message: 'media cannot be decoded', attempts: 2 }
-        : { status: 'FINISHED' as const, resolution: outcome, results_data: { score: at / 100 }, results_media: [{ n: at }], model_versions: { m: '1' }, duration_ms: at };
-    return { type: 'RecordAnalysisResult', data: { folder_id: FOLDER, analysis_id: target.analysis_id, outcome: recorded }, metadata: meta(actors.worker, at) };
+        : {
+            status: 'FINISHED' as const,
+            resolution: outcome,
+            results_data: { score: at / 100 },
+            results_media: [{ n: at }],
+            model_versions: { m: '1' },
+            duration_ms: at,
+          };
+    return {
+      type: 'RecordAnalysisResult',
+      data: { folder_id: FOLDER, analysis_id: target.analysis_id, outcome: recorded },
+      metadata: meta(actors.worker, at),
+    };
   }
   const waiting = analyses.filter((a) => a.resolution === 'OPERATOR_REQUIRED' && a.operator === null);
   const target = waiting[step.pick % Math.max(waiting.length, 1)];

@@ -16,8 +16,14 @@ export function applyStatuses(projection: FolderProjection, change: RowChange): 
   return {
     ...projection,
     folder: projection.folder && folderWithStatus(projection.folder, status, change),
-    analyses: keepUnchanged(projection.analyses, (row, i) => analysisWithStatus(row, matching(status.analyses, i, (a) => a.analysis_id === row.analysis_id), change)),
-    groups: keepUnchanged(projection.groups, (row, i) => groupWithStatus(row, matching(status.groups, i, (g) => g.group_id === row.group_id), change)),
+    analyses: keepUnchanged(projection.analyses, (row, i) => {
+      const analysis = matching(status.analyses, i, (a) => a.analysis_id === row.analysis_id);
+      return analysisWithStatus(row, analysis, change);
+    }),
+    groups: keepUnchanged(projection.groups, (row, i) => {
+      const group = matching(status.groups, i, (g) => g.group_id === row.group_id);
+      return groupWithStatus(row, group, change);
+    }),
   };
 }
 
