@@ -3,7 +3,7 @@ import { createKafka, ensureTopic, KafkaBatchConsumer, KafkaMessageProducer } fr
 import { FolderRowsRepository, READ_MODEL_MIGRATIONS } from '@forensics/read-model';
 import { DeadLetters } from './dead-letters';
 import { foldBatch } from './fold-batch';
-import { folderUpdatedChannel } from './folder-updated-channel';
+import { folderUpdatedChannel, readModelSwitchLock } from './folder-updated-channel';
 import { ProjectionCache } from './projection-cache';
 import type { ProjectionConfig } from './projection.config';
 import { ProjectionMetrics } from './projection-metrics';
@@ -42,6 +42,7 @@ export async function createProjection(config: ProjectionConfig, log: (entry: Re
     deadLetters: new DeadLetters(producer, config.deadLetterTopic),
     metrics,
     folderUpdatedChannel: folderUpdatedChannel(config.readModelSchema),
+    switchLock: readModelSwitchLock(config.readModelSchema),
     // About 5 KB a folder: 20,000 folders stay well inside the 300 MB the process may use.
     cache: new ProjectionCache(20_000),
     log,

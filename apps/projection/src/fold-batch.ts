@@ -5,7 +5,6 @@ import { type FolderEnvelope, type FolderProjection, type FolderRowsRepository, 
 import type { DataSource } from 'typeorm';
 import type { DeadLetters, PoisonMessage } from './dead-letters';
 import type { ProjectionCache } from './projection-cache';
-import { READ_MODEL_SWITCH_LOCK } from './folder-updated-channel';
 import type { ProjectionMetrics } from './projection-metrics';
 
 export type FoldBatchDependencies = Readonly<{
@@ -15,6 +14,8 @@ export type FoldBatchDependencies = Readonly<{
   deadLetters: DeadLetters;
   metrics: ProjectionMetrics;
   folderUpdatedChannel: string;
+  /** See `readModelSwitchLock`. */
+  switchLock: string;
   cache: ProjectionCache;
   log: (entry: Record<string, unknown>) => void;
 }>;
@@ -115,7 +116,7 @@ function countRedeliveries(stored: FolderProjection | null, events: readonly Fol
 async function write(writes: { expectedVersion: number; projection: FolderProjection }[], deps: FoldBatchDependencies): Promise<void> {
   await deps.readModel.transaction(async (manager) => {
     // Shared with other batches; a rebuild's switch takes it alone, so no batch straddles it.
-    await manager.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [READ_MODEL_SWITCH_LOCK]);
+    await manager.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [deps.switchLock]);
     const result = await deps.rows.write(writes, manager);
     if (result.conflicts.length > 0) {
       deps.cache.forget(writes.map((w) => w.projection.folder_id));

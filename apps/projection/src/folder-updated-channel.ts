@@ -10,5 +10,8 @@ export function folderUpdatedChannel(readModelSchema: string): string {
     : `folder_updated_${createHash('sha256').update(readModelSchema).digest('hex').slice(0, 16)}`;
 }
 
-/** Readers that must not see a batch half-applied take this lock; a rebuild's switch takes it alone. */
-export const READ_MODEL_SWITCH_LOCK = 'read-model-switch';
+/**
+ * Every live batch takes this lock shared; a rebuild's switch takes it alone, so no batch straddles
+ * the switch. One per read-model schema: rebuilding one schema pauses no other projection.
+ */
+export const readModelSwitchLock = (readModelSchema: string): string => `read-model-switch:${readModelSchema}`;
