@@ -1,9 +1,8 @@
 // The generic command handler against the real store, with a toy decider: a tally whose commands
 // append one event each, so every lost or duplicated append would show in the versions.
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { isolatedSchema, testInfra } from '@forensics/testing';
-import { createDataSource, type Decider, handleCommand, migrate, PostgresEventStore } from './index';
+import { eventStoreFixture } from '../test/event-store-fixture';
+import { type Decider, handleCommand, type PostgresEventStore } from './index';
 
 type Added = { type: 'Added'; data: { by: string }; metadata: Record<string, unknown> };
 type Tally = { count: number };
@@ -17,22 +16,16 @@ const tally: Decider<{ by: string; limit: number }, Added, Tally> = {
 };
 
 describe('handleCommand', () => {
-  const schema = isolatedSchema('it_handle_command');
-  let dataSource: DataSource;
+  let fixture: Awaited<ReturnType<typeof eventStoreFixture>>;
   let store: PostgresEventStore;
   const options = { newEventId: randomUUID, schemaVersion: 1 };
 
   beforeAll(async () => {
-    dataSource = createDataSource({ url: testInfra.databaseUrl, schema: schema.name, poolSize: 12 });
-    await dataSource.initialize();
-    await migrate(dataSource);
-    store = new PostgresEventStore(dataSource);
+    fixture = await eventStoreFixture('it_handle_command', 12);
+    ({ store } = fixture);
   });
 
-  afterAll(async () => {
-    await dataSource.destroy();
-    await schema.drop();
-  });
+  afterAll(() => fixture.close());
 
   it('applies concurrent commands on one stream one after another: all applied, versions without a gap', async () => {
     const stream = randomUUID();

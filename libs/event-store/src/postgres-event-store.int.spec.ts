@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { isolatedSchema, testInfra, waitFor } from '@forensics/testing';
-import { ConcurrencyError, createDataSource, migrate, type NewEvent, PostgresEventStore, START_CHECKPOINT, checkpointOf } from './index';
+import { testInfra, waitFor } from '@forensics/testing';
+import { eventStoreFixture } from '../test/event-store-fixture';
+import { ConcurrencyError, type NewEvent, type PostgresEventStore, START_CHECKPOINT, checkpointOf } from './index';
 
 const event = (type: string, data: object = {}): NewEvent => ({
   event_id: randomUUID(),
@@ -13,21 +14,17 @@ const event = (type: string, data: object = {}): NewEvent => ({
 });
 
 describe('PostgresEventStore', () => {
-  const schema = isolatedSchema('it_event_store');
+  let fixture: Awaited<ReturnType<typeof eventStoreFixture>>;
   let dataSource: DataSource;
   let store: PostgresEventStore;
 
   beforeAll(async () => {
-    dataSource = createDataSource({ url: testInfra.databaseUrl, schema: schema.name });
-    await dataSource.initialize();
-    await migrate(dataSource);
-    store = new PostgresEventStore(dataSource);
+    fixture = await eventStoreFixture('it_event_store');
+    ({ dataSource } = fixture);
+    ({ store } = fixture);
   });
 
-  afterAll(async () => {
-    await dataSource.destroy();
-    await schema.drop();
-  });
+  afterAll(() => fixture.close());
 
   const stream = () => `folder-${randomUUID()}`;
 
@@ -103,7 +100,7 @@ describe('PostgresEventStore', () => {
   it('holds back later commits while a transaction that took an earlier position is still open', async () => {
     const { events: before } = await store.readAllAfter(START_CHECKPOINT, 100_000);
     const checkpoint = before.length > 0 ? checkpointOf(before[before.length - 1]!) : START_CHECKPOINT;
-    const slow = new Client({ connectionString: testInfra.databaseUrl, options: `-c search_path=${schema.name}` });
+    const slow = new Client({ connectionString: testInfra.databaseUrl, options: `-c search_path=${fixture.schema.name}` });
     await slow.connect();
     try {
       const slowStream = stream();
@@ -130,7 +127,7 @@ describe('PostgresEventStore', () => {
 
   describe('an idempotency key held by a transaction still open', () => {
     const holdKey = async (key: string, stream: string) => {
-      const holder = new Client({ connectionString: testInfra.databaseUrl, options: `-c search_path=${schema.name}` });
+      const holder = new Client({ connectionString: testInfra.databaseUrl, options: `-c search_path=${fixture.schema.name}` });
       await holder.connect();
       await holder.query('BEGIN');
       await holder.query('INSERT INTO idempotency_keys (idempotency_key, stream_id, first_version, last_version) VALUES ($1, $2, 1, 1)', [key, stream]);

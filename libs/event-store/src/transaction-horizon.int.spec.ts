@@ -1,22 +1,19 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { isolatedSchema, testInfra } from '@forensics/testing';
-import { assertTransactionIdsAhead, createDataSource, migrate, oldestRunningTransaction, START_CHECKPOINT, TransactionIdsWentBackError } from './index';
+import { testInfra } from '@forensics/testing';
+import { eventStoreFixture } from '../test/event-store-fixture';
+import { assertTransactionIdsAhead, oldestRunningTransaction, START_CHECKPOINT, TransactionIdsWentBackError } from './index';
 
 describe('the transaction horizon', () => {
-  const schema = isolatedSchema('it_horizon');
+  let fixture: Awaited<ReturnType<typeof eventStoreFixture>>;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = createDataSource({ url: testInfra.databaseUrl, schema: schema.name });
-    await dataSource.initialize();
-    await migrate(dataSource);
+    fixture = await eventStoreFixture('it_horizon');
+    ({ dataSource } = fixture);
   });
 
-  afterAll(async () => {
-    await dataSource.destroy();
-    await schema.drop();
-  });
+  afterAll(() => fixture.close());
 
   it('lets a reader start when the server counts above every id it has seen', async () => {
     await expect(assertTransactionIdsAhead(dataSource, START_CHECKPOINT)).resolves.toBeUndefined();
