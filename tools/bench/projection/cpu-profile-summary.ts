@@ -1,7 +1,8 @@
 // Reads the .cpuprofile of the projection process and says where its main thread spent the time in a phase:
 // self time per part of the code (a builtin counts for the code that called it, except JSON.parse
 // and JSON.stringify, which are named), in seconds and as a share of the profiled time.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string }; hitCount?: number; children?: number[] };
 type Profile = { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
@@ -25,11 +26,11 @@ const SPECIAL: Readonly<Record<string, string>> = { '(garbage collector)': 'garb
 export type ProfileSummary = Readonly<{ profiledS: number; parts: Record<string, { s: number; share: number }> }>;
 
 /** Reads a profile once; `summarize` then takes the samples between two marks on its clock (µs). */
-export function readCpuProfile(file: string): Profile {
+function readCpuProfile(file: string): Profile {
   return JSON.parse(readFileSync(file, 'utf8')) as Profile;
 }
 
-export function summarizeCpuProfile(profile: Profile, fromUs: number, toUs: number): ProfileSummary {
+function summarizeCpuProfile(profile: Profile, fromUs: number, toUs: number): ProfileSummary {
   if (fromUs < profile.startTime || toUs > profile.endTime) throw new Error(`marks ${fromUs}..${toUs} outside the profile ${profile.startTime}..${profile.endTime}`);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -65,4 +66,16 @@ export function summarizeCpuProfile(profile: Profile, fromUs: number, toUs: numb
       .map(([part, us]) => [part, { s: Math.round(us / 1e4) / 100, share: Math.round((us / Math.max(1, total)) * 1000) / 10 }]),
   );
   return { profiledS: Math.round(total / 1e5) / 10, parts };
+}
+
+/**
+ * Summarizes the profile --cpu-prof wrote into `dir` (the process has exited) between each pair of
+ * marks, e.g. `{ catchup: [from, to], live: [from, to] }`; keeps the marks next to the profile.
+ */
+export function summarizeProfilePhases(dir: string, phases: Readonly<Record<string, readonly [number, number]>>): Record<string, ProfileSummary> {
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no CPU profile in ${dir}`);
+  const profile = readCpuProfile(path.join(dir, file));
+  writeFileSync(path.join(dir, 'marks.json'), JSON.stringify(phases));
+  return Object.fromEntries(Object.entries(phases).map(([phase, [from, to]]) => [phase, summarizeCpuProfile(profile, from, to)]));
 }

@@ -5,7 +5,7 @@ import type { StoredEvent } from '@forensics/event-store';
 import type { MessageProducer, OutgoingMessage } from '@forensics/messaging';
 import type { DataSource } from 'typeorm';
 import { asMessage } from '../../../apps/projection/test/projection-harness';
-import type { PlannedEvent } from './kyc-traffic';
+import type { PlannedAppend, PlannedEvent } from './kyc-traffic';
 
 // Versions are planned, so one statement appends the events of many streams; the unique
 // (stream_id, stream_version) constraint still refuses a planned version twice.
@@ -51,4 +51,21 @@ export async function publishInChunks(producer: MessageProducer, topic: string, 
     }
   }
   await producer.send(topic, chunk);
+}
+
+/** Appends a whole plan in statements of about 5,000 events and publishes each statement's events. */
+export async function appendAndPublish(appends: readonly PlannedAppend[], eventStore: DataSource, producer: MessageProducer, topic: string): Promise<void> {
+  const total = appends.reduce((sum, a) => sum + a.events.length, 0);
+  let done = 0;
+  let lastProgress = performance.now();
+  for (let from = 0; from < appends.length; ) {
+    const batch: PlannedEvent[] = [];
+    while (from < appends.length && batch.length < 5000) batch.push(...(appends[from++] as PlannedAppend).events);
+    await publishInChunks(producer, topic, relayMessages(await appendInBulk(eventStore, batch)));
+    done += batch.length;
+    if (performance.now() - lastProgress >= 2000) {
+      lastProgress = performance.now();
+      console.log(`  preload: ${done} / ${total} events appended and published`);
+    }
+  }
 }

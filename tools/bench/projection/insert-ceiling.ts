@@ -47,8 +47,22 @@ export async function readFinalRows(databaseUrl: string, schema: string): Promis
   }
 }
 
+/**
+ * The ceiling: the best of one run per schema in `schemas`, with 1, 2, 4... transactions at a time
+ * (whatever the projection's own concurrency), each into a fresh schema.
+ */
+export async function measureCeilings(databaseUrl: string, schemas: readonly string[], final: Awaited<ReturnType<typeof readFinalRows>>, foldersPerBatch: number): Promise<{ best: CeilingResult; all: CeilingResult[] }> {
+  const all: CeilingResult[] = [];
+  for (const [index, schema] of schemas.entries()) {
+    const ceiling = await measureInsertCeiling(databaseUrl, schema, final, { foldersPerBatch, concurrency: 2 ** index });
+    console.log(`  plain INSERT of the same ${ceiling.rows} rows, ${foldersPerBatch} folders per transaction, ${ceiling.concurrency} at a time: ${Math.round(ceiling.seconds * 10) / 10} s = ${ceiling.rowsPerS} rows/s`);
+    all.push(ceiling);
+  }
+  return { best: all.reduce((best, c) => (c.rowsPerS > best.rowsPerS ? c : best)), all };
+}
+
 /** Times the INSERTs of `final` into the fresh schema `schema`, `concurrency` transactions at a time. */
-export async function measureInsertCeiling(
+async function measureInsertCeiling(
   databaseUrl: string,
   schema: string,
   final: Awaited<ReturnType<typeof readFinalRows>>,

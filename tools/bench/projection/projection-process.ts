@@ -1,7 +1,6 @@
 // The projection as production runs it: its own process (apps/projection/src/main.ts), configured
 // through the environment, so its resident memory is its own and not the benchmark's.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../bench-report';
 
@@ -13,6 +12,8 @@ export type ProjectionProcess = Readonly<{
   tail: () => string;
   /** Lines it logged with this message, e.g. gap fills. */
   logged: (message: string) => number;
+  /** Set once the process has exited, with its code or signal. */
+  exited: () => string | null;
   /** Its last `process.memoryUsage()` in MB, as the memory preload reports it. */
   memory: () => Record<string, number> | null;
   stop: () => Promise<void>;
@@ -61,8 +62,10 @@ export function startProjectionProcess(env: NodeJS.ProcessEnv, profileDir: strin
       parts.forEach(onLine);
     });
   }
+  let exitedWith: string | null = null;
   const exited = new Promise<void>((resolve) =>
     child.once('exit', (code, signal) => {
+      exitedWith = String(code ?? signal);
       failStart(new Error(`the projection exited (${code ?? signal}) before consuming:\n${lines.join('\n')}`));
       resolve();
     }),
@@ -73,21 +76,12 @@ export function startProjectionProcess(env: NodeJS.ProcessEnv, profileDir: strin
     tail: () => lines.join('\n'),
     logged: (message) => counts.get(message) ?? 0,
     memory: () => memory,
+    exited: () => exitedWith,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
   };
-}
-
-/** Resident set size of a process in MB (VmRSS), or null once it has gone. */
-export function rssMb(pid: number): number | null {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? null : Number(kb) / 1024;
-  } catch {
-    return null;
-  }
 }
 
 /** Now on the clock V8 stamps profile samples with (the host's monotonic clock, in µs). */

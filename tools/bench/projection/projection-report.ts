@@ -1,11 +1,17 @@
-// docs/benchmarks/projection.md from the figures, and the flat keys the JSON file holds.
+// docs/benchmarks/projection.md from the figures, and the flat keys the JSON file holds. Notes
+// written below NOTES_MARKER in that file (other runs, experiments) are kept when it is rewritten.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../bench-report';
+
+export const NOTES_MARKER = '<!-- Notes below this line are written by hand and kept when the benchmark rewrites this file. -->';
 
 type Figures = Record<string, unknown>;
 
 const slug = (label: string): string => label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 
 /** `{ a: 1, 'b c': 2 }` under `prefix` as `{ prefix_a: 1, prefix_b_c: 2 }`: the JSON stays flat. */
-export const flatten = (prefix: string, values: Readonly<Record<string, number>>): Record<string, number> =>
+export const flatten = <V>(prefix: string, values: Readonly<Record<string, V>>): Record<string, V> =>
   Object.fromEntries(Object.entries(values).map(([key, value]) => [`${prefix}_${slug(key)}`, value]));
 
 const pick = (f: Figures, prefix: string): [string, unknown][] =>
@@ -15,7 +21,9 @@ const meets = (value: unknown, ok: (v: number) => boolean): string => (typeof va
 
 export function report(f: Figures): string {
   const cpu = (phase: string) => pick(f, `cpu_${phase}_cores`).map(([k, v]) => `${k} ${v}`).join(', ');
-  const sql = pick(f, 'sql_catchup_busy_connections').map(([k, v]) => `| ${k} | ${v} |`);
+  const sql = pick(f, 'sql_catchup_busy_connections')
+    .filter(([, v]) => typeof v === 'number' && v >= 0.01)
+    .map(([k, v]) => `| ${k} | ${v} |`);
   const profile = pick(f, 'profile_catchup_share_pct').map(([k, v]) => `| ${k} | ${v} % |`);
   return [
     '# Projection: catch-up, ceiling, live lag, memory',
@@ -51,8 +59,8 @@ export function report(f: Figures): string {
     `Rows: ${f['rows_definition']}, ${f['rows']} of them. The projection's rows/s is that count over the catch-up time (it writes a folder's rows once`,
     `per batch that holds its events, so it writes more than that); the ceiling inserts the same rows, read back as text, into a fresh schema made by`,
     `the same migration (same indexes), ${f['insert_ceiling_folders_per_batch']} folders with their media, analyses and groups per transaction (the folders`,
-    `over the projection's ${f['batches']} batches), one INSERT per table; timed with 1 and with ${f['projection_concurrency']} transactions at a time, the faster is the`,
-    `ceiling (${f['insert_ceiling_rows_per_s_single']} and ${f['insert_ceiling_rows_per_s_concurrent']} rows/s).`,
+    `over the projection's ${f['batches']} batches), one INSERT per table; timed with 1, 2 and 4 transactions at a time, the fastest is the`,
+    `ceiling (${f['insert_ceiling_rows_per_s_1_at_a_time']}, ${f['insert_ceiling_rows_per_s_2_at_a_time']} and ${f['insert_ceiling_rows_per_s_4_at_a_time']} rows/s).`,
     '',
     `The catch-up took ${f['batches']} batches (${f['events_per_batch']} events each on average); ${f['gap_fill_events']} events came from gap fills and ${f['redelivered_events']} were redeliveries.`,
     '',
@@ -69,5 +77,13 @@ export function report(f: Figures): string {
       ? ['The projection\'s connections busy in PostgreSQL during the catch-up (pg_stat_activity every 50 ms, mean connections):', '', '| statement | connections |', '| --- | --- |', ...sql, '']
       : []),
     ...(profile.length > 0 ? ['The projection\'s main thread during the catch-up (CPU profile, self time):', '', '| part | share |', '| --- | --- |', ...profile, ''] : []),
+    keptNotes(),
   ].join('\n');
+}
+
+function keptNotes(): string {
+  const file = path.join(repoRoot, 'docs', 'benchmarks', 'projection.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = current.indexOf(NOTES_MARKER);
+  return at < 0 ? NOTES_MARKER + '\n' : current.slice(at);
 }
