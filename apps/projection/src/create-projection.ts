@@ -32,19 +32,22 @@ export async function createProjection(config: ProjectionConfig, log: (entry: Re
   const kafka = createKafka({ brokers: config.brokers, clientId: `projection-${config.groupId}` });
   await ensureTopic(kafka, config.deadLetterTopic, { partitions: 1 });
   const producer = await KafkaMessageProducer.connect(kafka);
-  const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, concurrency: config.concurrency });
+  const consumer = await KafkaBatchConsumer.connect(kafka, {
+    groupId: config.groupId,
+    topic: config.topic,
+    concurrency: config.concurrency,
+    commitIntervalMs: config.commitIntervalMs,
+  });
   const metrics = new ProjectionMetrics();
   const stats = { events: 0, batches: 0 };
   const deps = {
-    readModel,
     rows: new FolderRowsRepository(readModel),
     eventStore: new PostgresEventStore(eventStoreSource),
     deadLetters: new DeadLetters(producer, config.deadLetterTopic),
     metrics,
     folderUpdatedChannel: folderUpdatedChannel(config.readModelSchema),
     switchLock: readModelSwitchLock(config.readModelSchema),
-    // About 5 KB a folder: 20,000 folders stay well inside the 300 MB the process may use.
-    cache: new ProjectionCache(20_000),
+    cache: new ProjectionCache(config.cacheFolders),
     log,
   };
   const rate = trackRate(metrics);

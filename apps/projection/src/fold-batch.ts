@@ -1,14 +1,12 @@
 import type { PostgresEventStore } from '@forensics/event-store';
-import { toEnvelope } from '@forensics/event-store';
 import type { IncomingMessage } from '@forensics/messaging';
 import { type FolderEnvelope, type FolderProjection, type FolderRowsRepository, missingVersions, parseEnvelope, projectFolder } from '@forensics/read-model';
-import type { DataSource } from 'typeorm';
 import type { DeadLetters, PoisonMessage } from './dead-letters';
 import type { ProjectionCache } from './projection-cache';
 import type { ProjectionMetrics } from './projection-metrics';
+import { foldableEnvelope, loadStoredProjections } from './stored-projections';
 
 export type FoldBatchDependencies = Readonly<{
-  readModel: DataSource;
   rows: FolderRowsRepository;
   eventStore: PostgresEventStore;
   deadLetters: DeadLetters;
@@ -29,7 +27,8 @@ export class ReadModelMovedError extends Error {
  * Folds one Kafka batch into the read model in one transaction: poison messages to the dead-letter
  * topic, events grouped by folder, gaps filled from the event store, redeliveries ignored by
  * version, every folder written with its version checked in SQL, and a NOTIFY per folder that
- * PostgreSQL delivers on commit. Throws to have the whole batch delivered again.
+ * PostgreSQL delivers on commit. Throws to have the whole batch delivered again; what it wrote of
+ * the batch before is then a redelivery.
  */
 export async function foldBatch(messages: readonly IncomingMessage[], deps: FoldBatchDependencies): Promise<void> {
   const { envelopes, poison } = parse(messages);
@@ -50,7 +49,7 @@ export async function foldBatch(messages: readonly IncomingMessage[], deps: Fold
   deps.metrics.batches.inc();
 }
 
-/** The projections of these folders: from the cache when this process wrote them, else from the tables. */
+/** The projections of these folders: from the cache when this process wrote them, else folded again from the store. */
 async function currentProjections(folderIds: readonly string[], deps: FoldBatchDependencies): Promise<Map<string, FolderProjection>> {
   const current = new Map<string, FolderProjection>();
   const unknown: string[] = [];
@@ -59,7 +58,7 @@ async function currentProjections(folderIds: readonly string[], deps: FoldBatchD
     if (cached) current.set(id, cached);
     else unknown.push(id);
   }
-  if (unknown.length > 0) for (const [id, projection] of await deps.rows.load(unknown)) current.set(id, projection);
+  if (unknown.length > 0) for (const [id, projection] of await loadStoredProjections(unknown, deps)) current.set(id, projection);
   return current;
 }
 
@@ -97,12 +96,7 @@ async function withGapsFilled(stored: FolderProjection | null, events: FolderEnv
   const missing = missingVersions(stored, events);
   if (missing.length === 0) return events;
   const fetched = await deps.eventStore.readStreamRange(folderId, Math.min(...missing), Math.max(...missing));
-  const filled: FolderEnvelope[] = [];
-  for (const event of fetched) {
-    const parsed = parseEnvelope(JSON.stringify(toEnvelope(event)));
-    if (!parsed.ok) throw new Error(`event ${event.event_id} of folder ${folderId} in the store cannot be folded: ${parsed.reason}`);
-    filled.push(parsed.envelope);
-  }
+  const filled = fetched.map(foldableEnvelope);
   deps.metrics.gapFills.inc(filled.length);
   deps.log({ level: 'info', message: 'filled a gap from the event store', folder_id: folderId, versions: missing });
   return [...events, ...filled];
@@ -114,25 +108,17 @@ function countRedeliveries(stored: FolderProjection | null, events: readonly Fol
 }
 
 async function write(writes: { expectedVersion: number; projection: FolderProjection }[], deps: FoldBatchDependencies): Promise<void> {
-  await deps.readModel.transaction(async (manager) => {
-    // Shared with other batches; a rebuild's switch takes it alone, so no batch straddles it.
-    await manager.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [deps.switchLock]);
-    const result = await deps.rows.write(writes, manager);
-    if (result.conflicts.length > 0) {
-      deps.cache.forget(writes.map((w) => w.projection.folder_id));
-      throw new ReadModelMovedError(`read model moved for folders ${result.conflicts.join(', ')}`);
-    }
-    const updates = writes.filter((w) => result.written.includes(w.projection.folder_id));
-    if (updates.length > 0) {
-      await manager.query('SELECT pg_notify($1, u.payload) FROM unnest($2::text[]) AS u(payload)', [
-        deps.folderUpdatedChannel,
-        updates.map((w) => JSON.stringify({ folder_id: w.projection.folder_id, version: w.projection.version })),
-      ]);
-    }
-  }).catch((error: unknown) => {
+  // One round trip: the switch lock (shared with other batches; a rebuild's switch takes it
+  // alone, so no batch straddles it), the upsert and the NOTIFYs, committed together.
+  const result = await deps.rows.commit(writes, { sharedLock: deps.switchLock, notifyChannel: deps.folderUpdatedChannel }).catch((error: unknown) => {
     // Nothing of the batch is stored; what the cache holds for its folders may be ahead of the tables.
     deps.cache.forget(writes.map((w) => w.projection.folder_id));
     throw error;
   });
-  for (const { projection } of writes) deps.cache.set(projection);
+  const conflicts = new Set(result.conflicts);
+  for (const { projection } of writes) {
+    if (conflicts.has(projection.folder_id)) deps.cache.forget([projection.folder_id]);
+    else deps.cache.set(projection);
+  }
+  if (conflicts.size > 0) throw new ReadModelMovedError(`read model moved for folders ${result.conflicts.join(', ')}`);
 }

@@ -1,6 +1,6 @@
 // Kill -9 the projection process in the middle of its work, start it again: the read model ends
 // equal to the fold of the event store, folder by folder, field by field.
-import { parseEnvelope, projectFolder, type FolderEnvelope } from '@forensics/read-model';
+import { parseEnvelope, projectFolder, storedRowsOf, type FolderEnvelope } from '@forensics/read-model';
 import { toEnvelope } from '@forensics/event-store';
 import { startService, waitFor, type ServiceProcess } from '@forensics/testing';
 import { projectionHarness } from '../test/projection-harness';
@@ -58,14 +58,14 @@ describe('projection crash (kill -9) and restart', () => {
     processes.push(second);
     await waitFor(applied, (n) => n === total, { timeoutMs: 60_000, what: `every event applied after the restart (log: ${second.output()})` });
 
-    const stored = await h.rows.load(folderIds);
+    const stored = await h.rows.readRows(folderIds);
     for (const [folderId, events] of histories) {
       const envelopes = events.map((e) => {
         const parsed = parseEnvelope(JSON.stringify(toEnvelope(e)));
         if (!parsed.ok) throw new Error(parsed.reason);
         return parsed.envelope as FolderEnvelope;
       });
-      expect(stored.get(folderId)).toEqual(projectFolder(null, envelopes));
+      expect(stored.get(folderId)).toEqual(storedRowsOf(projectFolder(null, envelopes)));
     }
   }, 120_000);
 });

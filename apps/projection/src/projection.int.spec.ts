@@ -3,7 +3,7 @@
 // letters and the partition goes on.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { type FolderProjection, toFolderResponse } from '@forensics/read-model';
+import { type StoredFolderRows, toFolderResponse } from '@forensics/read-model';
 import { recordTopic, testInfra, waitFor } from '@forensics/testing';
 import { asMessage, projectionHarness } from '../test/projection-harness';
 import { createProjection, type RunningProjection } from './create-projection';
@@ -16,12 +16,12 @@ describe('projection', () => {
   let h: Awaited<ReturnType<typeof projectionHarness>>;
   let projection: RunningProjection;
   const quiet = () => undefined;
-  const response = (projection: FolderProjection | undefined) => {
+  const response = (projection: StoredFolderRows | undefined) => {
     if (!projection?.folder) throw new Error('the folder has no row yet');
     return toFolderResponse({ ...projection, folder: projection.folder }, { withAnalyses: true }) as unknown as Record<string, unknown>;
   };
 
-  const versionOf = async (folderId: string) => (await h.rows.load([folderId])).get(folderId)?.version ?? 0;
+  const versionOf = async (folderId: string) => (await h.rows.readRows([folderId])).get(folderId)?.version ?? 0;
   const snapshot = async () =>
     Object.fromEntries(
       await Promise.all(
@@ -61,7 +61,7 @@ describe('projection', () => {
 
       await waitFor(() => versionOf(folderId), (v) => v === 7, { what: 'the first folder at version 7' });
       await waitFor(() => versionOf(second.folderId), (v) => v === secondHistory.length, { what: 'the second folder fully applied' });
-      const loaded = await h.rows.load([folderId, second.folderId]);
+      const loaded = await h.rows.readRows([folderId, second.folderId]);
       const first = response(loaded.get(folderId));
       expect(first).toMatchObject({ folder_id: folderId, resolution_status: 'FINISHED', system_resolution: 'DECLINED' });
       expect(first['media']).toHaveLength(2);
@@ -102,7 +102,7 @@ describe('projection', () => {
     await h.publish(history.filter((e) => e.stream_version !== 2));
     await waitFor(() => versionOf(folderId), (v) => v === history.length, { what: 'the folder with its gap filled' });
     expect((await projection.metrics.gapFills.get()).values[0]?.value).toBeGreaterThanOrEqual(1);
-    expect((await h.rows.load([folderId])).get(folderId)?.media).toHaveLength(2);
+    expect((await h.rows.readRows([folderId])).get(folderId)?.media).toHaveLength(2);
   });
 
   it('sends poison messages to the dead-letter topic with the reason, and applies the next good one', async () => {

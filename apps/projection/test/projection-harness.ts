@@ -24,6 +24,8 @@ export async function projectionHarness() {
     deadLetterTopic: `${topic}.dead-letter`,
     groupId: uniqueName('it_proj_group'),
     concurrency: 2,
+    cacheFolders: 2_000,
+    commitIntervalMs: 1_000,
     metricsPort: 0,
   };
   const kafka = createKafka({ brokers: testInfra.kafkaBrokers, clientId: 'projection-test' });

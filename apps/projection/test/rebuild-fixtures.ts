@@ -1,7 +1,7 @@
 // Helpers for the rebuild tests: realistic folders folded by the live projection, the fold of a
 // folder's whole history as the reference, and dropping the schemas a rebuild leaves behind.
 import { toEnvelope } from '@forensics/event-store';
-import { type FolderEnvelope, type FolderProjection, parseEnvelope, projectFolder } from '@forensics/read-model';
+import { type FolderEnvelope, parseEnvelope, projectFolder, type StoredFolderRows, storedRowsOf } from '@forensics/read-model';
 import { waitFor } from '@forensics/testing';
 import type { DataSource } from 'typeorm';
 import type { projectionHarness } from './projection-harness';
@@ -24,7 +24,7 @@ export async function appendRealisticFolders(h: Harness) {
 }
 
 /** The folder's version in the live read model (0 when it has no row). */
-export const liveVersion = async (h: Harness, folderId: string) => (await h.rows.load([folderId])).get(folderId)?.version ?? 0;
+export const liveVersion = async (h: Harness, folderId: string) => (await h.rows.readRows([folderId])).get(folderId)?.version ?? 0;
 
 /** Publishes the folders' histories as the relay would and waits until the live projection applied them. */
 export async function publishAndWaitApplied(h: Harness, folderIds: readonly string[]): Promise<void> {
@@ -36,13 +36,13 @@ export async function publishAndWaitApplied(h: Harness, folderIds: readonly stri
 }
 
 /** The reference: one fold of the folder's whole stored history, from nothing. */
-export async function foldedFromStore(h: Harness, folderId: string): Promise<FolderProjection> {
+export async function foldedFromStore(h: Harness, folderId: string): Promise<StoredFolderRows> {
   const envelopes = (await h.store.readStream(folderId)).map((event): FolderEnvelope => {
     const parsed = parseEnvelope(JSON.stringify(toEnvelope(event)));
     if (!parsed.ok) throw new Error(parsed.reason);
     return parsed.envelope;
   });
-  return projectFolder(null, envelopes);
+  return storedRowsOf(projectFolder(null, envelopes));
 }
 
 /** The id of the `folders` table that unqualified names reach through this data source. */

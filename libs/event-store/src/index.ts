@@ -7,3 +7,4 @@ export * from './event-envelope';
 export * from './channels';
 export * from './checkpoint-store';
 export * from './transaction-horizon';
+export { connectionPool } from './prepared-query';

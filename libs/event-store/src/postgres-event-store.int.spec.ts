@@ -43,6 +43,17 @@ describe('PostgresEventStore', () => {
     expect(read[0]?.recorded_at).toBeInstanceOf(Date);
   });
 
+  it('reads many streams at once, each up to its own version, and nothing of streams it was not asked for', async () => {
+    const [a, b, c] = [stream(), stream(), stream()];
+    for (const id of [a, b, c]) await store.append(id, 0, [event('FolderCreated'), event('MediaUploaded'), event('MediaUploaded')]);
+    const read = await store.readStreamsUpTo(new Map([[a, 3], [b, 1], [stream(), 2]]));
+    expect([...read.keys()].sort()).toEqual([a, b].sort());
+    expect(read.get(a)?.map((e) => e.stream_version)).toEqual([1, 2, 3]);
+    expect(read.get(b)?.map((e) => [e.stream_version, e.type])).toEqual([[1, 'FolderCreated']]);
+    expect(read.has(c)).toBe(false);
+    expect((await store.readStreamsUpTo(new Map())).size).toBe(0);
+  });
+
   it('refuses an append at the wrong expected version with a typed error, and writes none of it', async () => {
     const id = stream();
     await store.append(id, 0, [event('FolderCreated')]);

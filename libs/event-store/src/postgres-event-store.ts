@@ -86,6 +86,31 @@ export class PostgresEventStore {
     return rows.map(toStoredEvent);
   }
 
+  /**
+   * The events of many streams, each from version 1 up to its own bound, in one query: what a
+   * reader needs to fold folders it holds no state for. Grouped by stream, in version order.
+   */
+  async readStreamsUpTo(bounds: ReadonlyMap<string, number>): Promise<Map<string, StoredEvent[]>> {
+    const byStream = new Map<string, StoredEvent[]>();
+    if (bounds.size === 0) return byStream;
+    const rows = await preparedQuery<EventRow>(
+      this.dataSource,
+      'event_store_read_streams_up_to',
+      `SELECT ${EVENT_COLUMNS} FROM events
+       JOIN unnest($1::text[], $2::integer[]) AS bound(bound_stream_id, to_version)
+         ON events.stream_id = bound.bound_stream_id AND events.stream_version <= bound.to_version
+       ORDER BY events.stream_id, events.stream_version`,
+      [[...bounds.keys()], [...bounds.values()]],
+    );
+    for (const row of rows) {
+      const event = toStoredEvent(row);
+      const own = byStream.get(event.stream_id);
+      if (own) own.push(event);
+      else byStream.set(event.stream_id, [event]);
+    }
+    return byStream;
+  }
+
   /** Every event of a stream, in version order. */
   async readStream(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
     const rows = await preparedQuery<EventRow>(

@@ -52,4 +52,53 @@ describe('KafkaBatchConsumer', () => {
     await waitFor(() => later.length, (n) => n >= 6, { timeoutMs: 30_000, what: 'the 6 new messages' });
     expect(later.map((m) => Number(m.value)).sort((a, b) => a - b)).toEqual([60, 61, 62, 63, 64, 65]);
   }, 60_000);
+
+  describe('with a commit interval', () => {
+    const committed = async (group: string, onTopic: string) => {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [onTopic] });
+        return (offsets?.partitions ?? []).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+      } finally {
+        await admin.disconnect();
+      }
+    };
+
+    it('commits a partition at most once an interval, the rest later, and what is pending when it stops', async () => {
+      const quiet = uniqueName('it_batches_interval');
+      const group = uniqueName('it_interval_group');
+      await ensureTopic(kafka, quiet, { partitions: 1 });
+      const handled: string[] = [];
+      const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: group, topic: quiet, commitIntervalMs: 60_000 });
+      consumers.push(consumer);
+      await consumer.run(async (messages) => {
+        handled.push(...messages.map((m) => m.value ?? ''));
+      });
+      // The first batch commits at once; the next ones, inside the interval, wait.
+      await producer.send(quiet, [{ key: 'a', value: '1' }]);
+      await waitFor(() => committed(group, quiet), (n) => n === 1, { what: 'the first batch committed' });
+      for (let n = 2; n <= 4; n += 1) {
+        await producer.send(quiet, [{ key: 'a', value: String(n) }]);
+        await waitFor(async () => handled.length, (count) => count === n, { what: `message ${n} handled` });
+      }
+      expect(await committed(group, quiet)).toBe(1);
+      await consumer.stop();
+      consumers.splice(consumers.indexOf(consumer), 1);
+      expect(await committed(group, quiet)).toBe(4);
+    }, 60_000);
+
+    it('commits a quiet partition when its interval has passed', async () => {
+      const quiet = uniqueName('it_batches_quiet');
+      const group = uniqueName('it_quiet_group');
+      await ensureTopic(kafka, quiet, { partitions: 1 });
+      const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: group, topic: quiet, commitIntervalMs: 500 });
+      consumers.push(consumer);
+      await consumer.run(async () => undefined);
+      await producer.send(quiet, [{ key: 'a', value: '1' }]);
+      await waitFor(() => committed(group, quiet), (n) => n === 1, { what: 'the first batch committed' });
+      await producer.send(quiet, [{ key: 'a', value: '2' }]);
+      await waitFor(() => committed(group, quiet), (n) => n === 2, { timeoutMs: 10_000, what: 'the second committed by the timer' });
+    }, 60_000);
+  });
 });

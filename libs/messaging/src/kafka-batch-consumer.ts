@@ -10,6 +10,12 @@ export type BatchConsumerSettings = Readonly<{
   maxBytesPerPartition?: number;
   /** How long a silent member keeps its partitions; after a crash, the others wait this long. */
   sessionTimeoutMs?: number;
+  /**
+   * Commit a partition's offset at most this often (0, the default: after every batch). Each
+   * commit is a round trip a live batch waits for; an idempotent handler can afford to see up to
+   * this much again after a crash. Offsets still pending are committed on `stop()`.
+   */
+  commitIntervalMs?: number;
 }>;
 
 const toIncoming = (topic: string, partition: number, message: KafkaMessage): IncomingMessage => ({
@@ -27,10 +33,24 @@ const toIncoming = (topic: string, partition: number, message: KafkaMessage): In
  * least once), so its effects must be idempotent; a crash never loses a message.
  */
 export class KafkaBatchConsumer {
+  /** Per partition, the next offset to read, handled but not committed yet. */
+  private readonly pending = new Map<number, string>();
+  private readonly lastCommitAt = new Map<number, number>();
+  /** Commits go one after another, so an older offset never lands after a newer one. */
+  private commits: Promise<void> = Promise.resolve();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private stopping = false;
+
   private constructor(
     private readonly consumer: Consumer,
     private readonly settings: BatchConsumerSettings,
-  ) {}
+  ) {
+    // A partition handed to another member is theirs to commit: drop what this one still holds.
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const assigned = new Set(payload.memberAssignment[settings.topic] ?? []);
+      for (const partition of [...this.pending.keys()]) if (!assigned.has(partition)) this.pending.delete(partition);
+    });
+  }
 
   static async connect(kafka: Kafka, settings: BatchConsumerSettings): Promise<KafkaBatchConsumer> {
     const consumer = kafka.consumer({
@@ -59,10 +79,32 @@ export class KafkaBatchConsumer {
         resolveOffset(batch.lastOffset());
         // With auto-commit off, kafkajs's commitOffsetsIfNecessary commits nothing: commit here,
         // after the handler's effects are durable. The committed offset is the next one to read.
-        const next = (BigInt(batch.lastOffset()) + 1n).toString();
-        await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+        this.pending.set(batch.partition, (BigInt(batch.lastOffset()) + 1n).toString());
+        const interval = this.settings.commitIntervalMs ?? 0;
+        if (this.stopping || Date.now() - (this.lastCommitAt.get(batch.partition) ?? 0) >= interval) await this.flush();
       },
     });
+    const interval = this.settings.commitIntervalMs ?? 0;
+    if (interval > 0) {
+      // A partition that goes quiet still gets its last offsets committed.
+      this.flushTimer = setInterval(() => void this.flush().catch(() => undefined), interval);
+      this.flushTimer.unref();
+    }
+  }
+
+  /** Commits every pending offset. A commit that fails leaves them to be read again, never lost. */
+  private flush(): Promise<void> {
+    const commit = async () => {
+      if (this.pending.size === 0) return;
+      const offsets = [...this.pending].map(([partition, offset]) => ({ topic: this.settings.topic, partition, offset }));
+      this.pending.clear();
+      await this.consumer.commitOffsets(offsets);
+      const now = Date.now();
+      for (const { partition } of offsets) this.lastCommitAt.set(partition, now);
+    };
+    const done = this.commits.then(commit);
+    this.commits = done.catch(() => undefined);
+    return done;
   }
 
   /** How far behind the end of each partition the group's committed offsets are. */
@@ -81,7 +123,11 @@ export class KafkaBatchConsumer {
     }
   }
 
+  /** Commits what was handled, lets the batches in flight finish and commit, then leaves the group. */
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.flushTimer);
+    await this.flush().catch(() => undefined);
     await this.consumer.disconnect();
   }
 }

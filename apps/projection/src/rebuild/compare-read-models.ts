@@ -40,7 +40,7 @@ export type ReadModelComparison = Readonly<{
 
 /**
  * Compares the read model in schema `a` with the one in schema `b`, every column of every row of
- * every table, bookkeeping included (`last_version`, `state`, `changed_version`): whole rows as
+ * every table, bookkeeping included (`last_version`, `changed_version`): whole rows as
  * jsonb, joined on their keys. Runs on any connection to the database, since it names its schemas.
  */
 export async function compareReadModels(via: Queryable, a: string, b: string, { limit = 100 } = {}): Promise<ReadModelComparison> {

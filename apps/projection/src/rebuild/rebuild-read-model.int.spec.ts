@@ -75,7 +75,7 @@ describe('rebuilding the read model', () => {
 
   it.each([
     ["a media row's bookkeeping (changed_version) differs", 'UPDATE RETIRED.media SET changed_version = changed_version + 1 WHERE folder_id = $1 AND position = 0', 'media', ['changed_version']],
-    ["the folder's stored domain state differs", `UPDATE RETIRED.folders SET state = state || '{"extra": true}' WHERE folder_id = $1`, 'folders', ['state']],
+    ["the folder's stored metadata differs", `UPDATE RETIRED.folders SET meta_data = meta_data || '{"extra": true}' WHERE folder_id = $1`, 'folders', ['meta_data']],
     ['a group row is missing', 'DELETE FROM RETIRED.analysis_groups WHERE folder_id = $1', 'analysis_groups', expect.arrayContaining(['group_id', 'result', 'finished'])],
   ])('given the retired tables, when %s, then the comparison reports it as a divergence', async (_what, sql, table, columns) => {
     const comparison = await compareAfter(sql, [folders.failed.folderId]);

@@ -70,7 +70,7 @@ describe('rebuilding while the system runs', () => {
       const result = await rebuild({ pageSize: 3, onProgress: async (p) => (await appendDuringReplay(p), await appendDuringSwitch(p)) });
 
       const arrived = [duringReplay, duringSwitch, folders.processing.folderId];
-      for (const id of arrived) expect((await h.rows.load([id])).get(id)).toEqual(await foldedFromStore(h, id));
+      for (const id of arrived) expect((await h.rows.readRows([id])).get(id)).toEqual(await foldedFromStore(h, id));
       // Nothing was published: the rebuild alone folded them.
       expect(await inRetired(result.retiredSchema, [duringReplay, duringSwitch])).toEqual([]);
       expect(result.comparison?.counts.folders).toEqual({ 'same-version': 0, 'a-ahead': 0, 'b-ahead': 3 });
@@ -134,7 +134,7 @@ describe('rebuilding while the system runs', () => {
     const after = await h.kycFolder();
     await h.finish(after.folderId, after.quality, 'SUCCESS');
     await publishAndWaitApplied(h, [pending.folderId, after.folderId]);
-    for (const id of [pending.folderId, after.folderId]) expect((await h.rows.load([id])).get(id)).toEqual(await foldedFromStore(h, id));
+    for (const id of [pending.folderId, after.folderId]) expect((await h.rows.readRows([id])).get(id)).toEqual(await foldedFromStore(h, id));
     expect(await liveVersion(h, pending.folderId)).toBe(6);
     expect(await inRetired(result.retiredSchema, [after.folderId])).toEqual([]);
   });

@@ -28,7 +28,7 @@ export async function replayEvents(from: Checkpoint, target: ReplayTarget, optio
     const { events, heldBack } = await target.store.readAllAfter(checkpoint, options.pageSize);
     const last = events[events.length - 1];
     if (last) {
-      await foldPage(events, target.rows, target.via);
+      await foldPage(events, target.store, target.rows, target.via);
       checkpoint = checkpointOf(last);
       await options.onPage(events.length);
     }

@@ -5,9 +5,9 @@ import type { FolderRow } from '../rows/folder.row';
 import type { MediaRow } from '../rows/media.row';
 
 /**
- * Everything the read model holds of one folder: its rows, the stream version they reflect, and
- * the domain state folded that far, so a batch goes on folding without reading the stream again.
- * Plain data: it survives a JSON round trip, which is how `state` is stored.
+ * One folder folded up to a version: its rows, and the domain state folded that far, so a batch
+ * goes on folding without reading the stream again. The tables keep the rows and the version; the
+ * state lives in memory only, and is folded again from the event store when it is not there.
  */
 export type FolderProjection = Readonly<{
   folder_id: string;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '@forensics/event-store';
-import { isolatedSchema, testInfra } from '@forensics/testing';
-import { FolderRowsRepository, type FolderProjection, READ_MODEL_MIGRATIONS, projectFolder } from '../index';
+import { isolatedSchema, testInfra, waitFor } from '@forensics/testing';
+import { Client } from 'pg';
+import { FolderRowsRepository, READ_MODEL_MIGRATIONS, projectFolder, type StoredFolderRows, storedRowsOf } from '../index';
 import { storyOf } from '../../test/events-md-history';
 
 describe('FolderRowsRepository', () => {
@@ -23,27 +24,29 @@ describe('FolderRowsRepository', () => {
   });
 
   const newFolder = () => `folder-${randomUUID()}`;
-  const loadOne = async (id: string): Promise<FolderProjection | undefined> => (await repository.load([id])).get(id);
+  const loadOne = async (id: string): Promise<StoredFolderRows | undefined> => (await repository.readRows([id])).get(id);
 
   it('given a new folder, when its projection is written, then it reads back equal, field for field', async () => {
     const id = newFolder();
     const projection = projectFolder(null, storyOf(id));
     expect(await repository.write([{ expectedVersion: 0, projection }])).toEqual({ written: [id], conflicts: [] });
-    expect(await loadOne(id)).toEqual(projection);
+    expect(await loadOne(id)).toEqual(storedRowsOf(projection));
+    expect(await repository.storedVersions([id, newFolder()])).toEqual(new Map([[id, projection.version]]));
   });
 
-  it('given a stored folder, when later batches are folded onto what was read back, then the rows equal one fold of the whole stream', async () => {
+  it('given a stored folder, when later batches are folded on and written, then the rows equal one fold of the whole stream', async () => {
     const id = newFolder();
     const history = storyOf(id);
-    await repository.write([{ expectedVersion: 0, projection: projectFolder(null, history.slice(0, 4)) }]);
+    let projection = projectFolder(null, history.slice(0, 4));
+    await repository.write([{ expectedVersion: 0, projection }]);
     for (const [from, to] of [[4, 6], [6, 7], [7, 9]] as const) {
-      const stored = (await loadOne(id))!;
-      expect(stored.version).toBe(from);
+      expect((await loadOne(id))?.version).toBe(from);
       // Redelivered versions ride along, as they do on the topic; only the new ones count.
-      const result = await repository.write([{ expectedVersion: from, projection: projectFolder(stored, history.slice(from - 2, to)) }]);
+      projection = projectFolder(projection, history.slice(from - 2, to));
+      const result = await repository.write([{ expectedVersion: from, projection }]);
       expect(result.written).toEqual([id]);
     }
-    expect(await loadOne(id)).toEqual(projectFolder(null, history));
+    expect(await loadOne(id)).toEqual(storedRowsOf(projectFolder(null, history)));
   });
 
   it('given a folder that moved on, when a batch expects its older version, then nothing of it is written and it is reported as a conflict', async () => {
@@ -63,15 +66,15 @@ describe('FolderRowsRepository', () => {
 
   it('given a batch of many folders, one of them stale, when written, then every other folder is written in the one statement', async () => {
     const ids = Array.from({ length: 300 }, newFolder);
-    await repository.write(ids.map((id) => ({ expectedVersion: 0, projection: projectFolder(null, storyOf(id, 3)) })));
-    const stored = await repository.load(ids);
+    const atThree = new Map(ids.map((id) => [id, projectFolder(null, storyOf(id, 3))]));
+    await repository.write([...atThree.values()].map((projection) => ({ expectedVersion: 0, projection })));
     const [staleId] = ids;
-    const batch = ids.map((id) => ({ expectedVersion: id === staleId ? 2 : 3, projection: projectFolder(stored.get(id)!, storyOf(id)) }));
+    const batch = ids.map((id) => ({ expectedVersion: id === staleId ? 2 : 3, projection: projectFolder(atThree.get(id)!, storyOf(id)) }));
     const result = await repository.write(batch);
     expect(result.conflicts).toEqual([staleId]);
     expect(result.written).toEqual(ids.slice(1));
-    const reloaded = await repository.load(ids);
-    expect(reloaded.get(ids[1]!)).toEqual(projectFolder(null, storyOf(ids[1]!)));
+    const reloaded = await repository.readRows(ids);
+    expect(reloaded.get(ids[1]!)).toEqual(storedRowsOf(projectFolder(null, storyOf(ids[1]!))));
     expect(reloaded.get(staleId!)?.version).toBe(3);
   });
 
@@ -86,6 +89,66 @@ describe('FolderRowsRepository', () => {
     ]);
     expect(results.map((r) => r.written.length).sort()).toEqual([0, 1]);
     expect([5, 9]).toContain((await loadOne(id))?.version);
+  });
+
+  describe('a live commit: one round trip under the shared switch lock', () => {
+    const lock = `switch-lock-${randomUUID()}`;
+    const channel = `folder_updated_${randomUUID().replaceAll('-', '')}`;
+    const lockKey = (name: string) => dataSource.query('SELECT hashtextextended($1, 0)::text AS key', [name]).then((r: { key: string }[]) => r[0]!.key);
+
+    it('writes the rows and announces each folder written at its version, once it commits', async () => {
+      const listener = new Client({ connectionString: testInfra.databaseUrl });
+      await listener.connect();
+      const heard: unknown[] = [];
+      listener.on('notification', (n) => heard.push(JSON.parse(n.payload ?? 'null')));
+      await listener.query(`LISTEN ${channel}`);
+      try {
+        const [a, b] = [newFolder(), newFolder()];
+        // A text that would end a naive dollar quote rides inside the JSON untouched.
+        const projection = (id: string) => projectFolder(null, storyOf(id).map((e, i) => (i === 0 ? ({ ...e, data: { ...e.data, meta_data: { note: "it's $j$ and $$" } } } as typeof e) : e)));
+        const result = await repository.commit([{ expectedVersion: 0, projection: projection(a) }, { expectedVersion: 0, projection: projection(b) }], { sharedLock: lock, notifyChannel: channel });
+        expect(result).toEqual({ written: [a, b], conflicts: [] });
+        expect(await loadOne(a)).toEqual(storedRowsOf(projection(a)));
+        expect((await loadOne(a))?.folder?.meta_data).toEqual({ note: "it's $j$ and $$" });
+        const version = projection(a).version;
+        await waitFor(async () => heard.length, (n) => n === 2, { what: 'two notifications' });
+        expect(heard).toEqual(expect.arrayContaining([{ folder_id: a, version }, { folder_id: b, version }]));
+      } finally {
+        await listener.end();
+      }
+    });
+
+    it('waits while the lock is held alone (a switch), and commits once it is released', async () => {
+      const id = newFolder();
+      const holder = new Client({ connectionString: testInfra.databaseUrl });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('SELECT pg_advisory_xact_lock($1::bigint)', [await lockKey(lock)]);
+        let settled = false;
+        const committing = repository.commit([{ expectedVersion: 0, projection: projectFolder(null, storyOf(id)) }], { sharedLock: lock, notifyChannel: channel }).finally(() => {
+          settled = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(settled).toBe(false);
+        expect(await loadOne(id)).toBeUndefined();
+        await holder.query('COMMIT');
+        expect((await committing).written).toEqual([id]);
+      } finally {
+        await holder.end();
+      }
+    });
+
+    it('commits the folders that pass the version check and reports the others as conflicts', async () => {
+      const [fresh, moved] = [newFolder(), newFolder()];
+      await repository.write([{ expectedVersion: 0, projection: projectFolder(null, storyOf(moved, 3)) }]);
+      const result = await repository.commit(
+        [{ expectedVersion: 0, projection: projectFolder(null, storyOf(fresh)) }, { expectedVersion: 0, projection: projectFolder(null, storyOf(moved)) }],
+        { sharedLock: lock, notifyChannel: channel },
+      );
+      expect(result).toEqual({ written: [fresh], conflicts: [moved] });
+      expect((await loadOne(moved))?.version).toBe(3);
+    });
   });
 
   it("given a caller's transaction, when the write joins it and the transaction rolls back, then nothing is stored", async () => {

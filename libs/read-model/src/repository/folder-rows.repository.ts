@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FolderState } from '@forensics/domain';
+import { connectionPool } from '@forensics/event-store';
 import type { FolderProjection } from '../projection/folder-projection';
 import type { AnalysisGroupRow } from '../rows/analysis-group.row';
 import type { AnalysisRow } from '../rows/analysis.row';
 import type { FolderRow } from '../rows/folder.row';
 import type { MediaRow } from '../rows/media.row';
 import { ANALYSIS_COLUMNS, type Columns, FOLDER_COLUMNS, GROUP_COLUMNS, MEDIA_COLUMNS, fromSql } from './row-columns';
-import { UPSERT_FOLDERS_STATEMENT } from './upsert-statement';
+import { dollarQuoted, UPSERT_FOLDERS_STATEMENT, upsertFoldersStatement } from './upsert-statement';
 
 /** A folder's new projection, and the version its stored rows had when the batch read them (0: none). */
 export type FolderWrite = Readonly<{ expectedVersion: number; projection: FolderProjection }>;
@@ -14,7 +14,16 @@ export type FolderWrite = Readonly<{ expectedVersion: number; projection: Folder
 /** `conflicts`: folders whose stored version had moved; reload them and fold again. */
 export type FolderWriteResult = Readonly<{ written: readonly string[]; conflicts: readonly string[] }>;
 
+/** What the tables hold of a folder: its rows and the stream version they reflect, not the domain state. */
+export type StoredFolderRows = Omit<FolderProjection, 'state'>;
+
+/** How a live batch commits: under a lock it shares with other batches, announcing each folder written. */
+export type LiveCommitOptions = Readonly<{ sharedLock: string; notifyChannel: string }>;
+
 type Queryable = Pick<EntityManager, 'query'>;
+
+/** What a projection leaves in the tables: all of it but the domain state. */
+export const storedRowsOf = ({ state: _state, ...rows }: FolderProjection): StoredFolderRows => rows;
 
 /** Reads and writes the folder read model: the projection's only way into these tables. */
 export class FolderRowsRepository {
@@ -22,26 +31,51 @@ export class FolderRowsRepository {
 
   /**
    * Writes a batch of folders in one statement, hence in one transaction; pass a transaction's
-   * manager to join it (to commit a checkpoint or a NOTIFY with the rows). Only rows changed
-   * after each folder's expected version are sent. A projection with nothing new is skipped.
+   * manager to join it. Only rows changed after each folder's expected version are sent. A
+   * projection with nothing new is skipped.
    */
   async write(batch: readonly FolderWrite[], via: Queryable = this.dataSource): Promise<FolderWriteResult> {
-    const changed = batch.filter(({ expectedVersion, projection }) => projection.version > expectedVersion);
-    const ids = changed.map((w) => w.projection.folder_id);
-    if (new Set(ids).size !== ids.length) throw new Error('A batch may hold each folder once: fold its events together first');
+    const changed = changedFolders(batch);
     if (changed.length === 0) return { written: [], conflicts: [] };
-    const rows = await via.query(UPSERT_FOLDERS_STATEMENT, [
-      JSON.stringify(changed.map(folderInput)),
-      JSON.stringify(changed.flatMap((w) => changedSince(w.projection.media, w.expectedVersion))),
-      JSON.stringify(changed.flatMap((w) => changedSince(w.projection.analyses, w.expectedVersion))),
-      JSON.stringify(changed.flatMap((w) => changedSince(w.projection.groups, w.expectedVersion))),
-    ]);
-    const written = new Set((rows as { folder_id: string }[]).map((r) => r.folder_id));
-    return { written: ids.filter((id) => written.has(id)), conflicts: ids.filter((id) => !written.has(id)) };
+    const inputs = batchInputs(changed);
+    const rows = (await via.query(UPSERT_FOLDERS_STATEMENT, [inputs.folders, inputs.media, inputs.analyses, inputs.groups])) as { folder_id: string }[];
+    return outcome(changed, rows);
   }
 
-  /** The stored projections of these folders, in four indexed queries; a folder without rows is absent. */
-  async load(folderIds: readonly string[], via: Queryable = this.dataSource): Promise<Map<string, FolderProjection>> {
+  /**
+   * Writes a live batch in one round trip and its own transaction: the shared advisory lock, then
+   * the upsert with a NOTIFY per folder written, as two statements of one simple query (which
+   * PostgreSQL runs as one transaction). The upsert's tables are looked up only once the lock is
+   * held, so a rebuild's switch, which takes the lock alone, never has a batch write the tables
+   * it just retired. Folders that pass the version check commit even when others conflict.
+   */
+  async commit(batch: readonly FolderWrite[], options: LiveCommitOptions): Promise<FolderWriteResult> {
+    const changed = changedFolders(batch);
+    if (changed.length === 0) return { written: [], conflicts: [] };
+    const inputs = batchInputs(changed);
+    const statement = upsertFoldersStatement(
+      { folders: dollarQuoted(inputs.folders), media: dollarQuoted(inputs.media), analyses: dollarQuoted(inputs.analyses), groups: dollarQuoted(inputs.groups) },
+      dollarQuoted(options.notifyChannel),
+    );
+    // No parameters: pg sends a simple query, the only protocol that takes several statements.
+    const results = (await connectionPool(this.dataSource).query(
+      `SELECT pg_advisory_xact_lock_shared(hashtextextended(${dollarQuoted(options.sharedLock)}, 0));${statement}`,
+    )) as unknown as { rows: { folder_id: string }[] }[];
+    return outcome(changed, results[1]?.rows ?? []);
+  }
+
+  /** The stream version each of these folders' rows reflect; a folder without rows is absent. */
+  async storedVersions(folderIds: readonly string[], via: Queryable = this.dataSource): Promise<Map<string, number>> {
+    if (folderIds.length === 0) return new Map();
+    const rows = (await via.query('SELECT folder_id, last_version FROM folders WHERE folder_id = ANY($1::text[])', [[...folderIds]])) as {
+      folder_id: string;
+      last_version: number;
+    }[];
+    return new Map(rows.map((r) => [r.folder_id, r.last_version]));
+  }
+
+  /** The stored rows of these folders, in four indexed queries; a folder without rows is absent. */
+  async readRows(folderIds: readonly string[], via: Queryable = this.dataSource): Promise<Map<string, StoredFolderRows>> {
     const select = async <Row>(table: string, columns: Columns<Row>): Promise<Row[]> => {
       const raw = (await via.query(
         `SELECT ${Object.keys(columns).join(', ')} FROM ${table} WHERE folder_id = ANY($1::text[]) ORDER BY folder_id, position`,
@@ -49,34 +83,47 @@ export class FolderRowsRepository {
       )) as Record<string, unknown>[];
       return raw.map((r) => fromSql(columns, r));
     };
-    const folders = (await via.query(
-      `SELECT ${Object.keys(FOLDER_COLUMNS).join(', ')}, last_version, state FROM folders WHERE folder_id = ANY($1::text[])`,
-      [[...folderIds]],
-    )) as Record<string, unknown>[];
+    const folders = (await via.query(`SELECT ${Object.keys(FOLDER_COLUMNS).join(', ')}, last_version FROM folders WHERE folder_id = ANY($1::text[])`, [
+      [...folderIds],
+    ])) as Record<string, unknown>[];
     if (folders.length === 0) return new Map();
     const media = byFolder(await select<MediaRow>('media', MEDIA_COLUMNS));
     const analyses = byFolder(await select<AnalysisRow>('analyses', ANALYSIS_COLUMNS));
     const groups = byFolder(await select<AnalysisGroupRow>('analysis_groups', GROUP_COLUMNS));
     return new Map(
-      folders.map((raw): [string, FolderProjection] => {
+      folders.map((raw): [string, StoredFolderRows] => {
         const folder = fromSql<FolderRow>(FOLDER_COLUMNS, raw);
         const id = folder.folder_id;
         return [
           id,
-          {
-            folder_id: id,
-            version: raw['last_version'] as number,
-            // Written by this repository from a FolderState, so it is one.
-            state: raw['state'] as FolderState,
-            folder,
-            media: media.get(id) ?? [],
-            analyses: analyses.get(id) ?? [],
-            groups: groups.get(id) ?? [],
-          },
+          { folder_id: id, version: raw['last_version'] as number, folder, media: media.get(id) ?? [], analyses: analyses.get(id) ?? [], groups: groups.get(id) ?? [] },
         ];
       }),
     );
   }
+}
+
+function changedFolders(batch: readonly FolderWrite[]): FolderWrite[] {
+  const changed = batch.filter(({ expectedVersion, projection }) => projection.version > expectedVersion);
+  const ids = changed.map((w) => w.projection.folder_id);
+  if (new Set(ids).size !== ids.length) throw new Error('A batch may hold each folder once: fold its events together first');
+  return changed;
+}
+
+/** The four JSON arrays the upsert reads: folder rows with their expected versions, and changed child rows. */
+function batchInputs(changed: readonly FolderWrite[]) {
+  return {
+    folders: JSON.stringify(changed.map(folderInput)),
+    media: JSON.stringify(changed.flatMap((w) => changedSince(w.projection.media, w.expectedVersion))),
+    analyses: JSON.stringify(changed.flatMap((w) => changedSince(w.projection.analyses, w.expectedVersion))),
+    groups: JSON.stringify(changed.flatMap((w) => changedSince(w.projection.groups, w.expectedVersion))),
+  };
+}
+
+function outcome(changed: readonly FolderWrite[], rows: readonly { folder_id: string }[]): FolderWriteResult {
+  const ids = changed.map((w) => w.projection.folder_id);
+  const written = new Set(rows.map((r) => r.folder_id));
+  return { written: ids.filter((id) => written.has(id)), conflicts: ids.filter((id) => !written.has(id)) };
 }
 
 function byFolder<Row extends { folder_id: string }>(rows: readonly Row[]): Map<string, Row[]> {
@@ -92,7 +139,7 @@ function byFolder<Row extends { folder_id: string }>(rows: readonly Row[]): Map<
 function folderInput({ expectedVersion, projection }: FolderWrite) {
   // FolderCreated is always version 1, so a folder with any version applied has its row.
   if (!projection.folder) throw new Error(`Folder ${projection.folder_id} has events but no FolderCreated at version 1`);
-  return { expected_version: expectedVersion, ...projection.folder, last_version: projection.version, state: projection.state };
+  return { expected_version: expectedVersion, ...projection.folder, last_version: projection.version };
 }
 
 const changedSince = <Row extends { changed_version: number }>(rows: readonly Row[], version: number): Row[] =>

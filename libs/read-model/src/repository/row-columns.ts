@@ -23,8 +23,8 @@ export const FOLDER_COLUMNS = {
   time_updated: 'timestamptz',
 } as const satisfies Columns<FolderRow>;
 
-/** The folder table's bookkeeping beside the row: how far the stream was folded, and the state. */
-export const FOLDER_PROGRESS_COLUMNS = { last_version: 'integer', state: 'jsonb' } as const;
+/** The folder table's bookkeeping beside the row: how far the stream was folded. */
+export const FOLDER_PROGRESS_COLUMNS = { last_version: 'integer' } as const;
 
 export const MEDIA_COLUMNS = {
   folder_id: 'text',
