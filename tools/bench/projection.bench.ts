@@ -21,13 +21,15 @@ import { runLiveLoad } from './projection/live-lag';
 import { type CatchUpResult, toFigures } from './projection/projection-figures';
 import { type ProjectionProcess, profileClockUs, startProjectionProcess } from './projection/projection-process';
 import { report } from './projection/projection-report';
+import { loadProjectionConfig } from '@forensics/projection';
 import { type RssSamples, sampleRss } from './projection/rss-samples';
 import { sampleSqlActivity } from './projection/sql-activity';
 
 const settings = {
   events: Number(process.env['BENCH_EVENTS'] ?? 200_000),
   partitions: Number(process.env['BENCH_PARTITIONS'] ?? 12),
-  concurrency: Number(process.env['PROJECTION_CONCURRENCY'] ?? 4),
+  // The projection's own default unless the environment says otherwise, as in production.
+  concurrency: Number(process.env['PROJECTION_CONCURRENCY'] ?? loadProjectionConfig({}).concurrency),
   liveRate: Number(process.env['BENCH_LIVE_RATE'] ?? 1000),
   liveS: Number(process.env['BENCH_LIVE_S'] ?? 20),
   liveWarmupS: 5,

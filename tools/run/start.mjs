@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { up } from '../infra/infra.mjs';
+import nodeArgs from './node-args.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVICES = ['ingest', 'relay', 'projection'];
@@ -13,7 +14,7 @@ let stopping = false;
 const children = new Map();
 
 function start(name) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, 'apps', name, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, [...nodeArgs.nodeArgsOf(name), '-r', '@swc-node/register', path.join(root, 'apps', name, 'src', 'main.ts')], {
     cwd: root,
     env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],

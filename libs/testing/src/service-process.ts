@@ -1,7 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
+
+/** The Node flags an app asks for in its package.json, as `npm start` passes them (tools/run/node-args.cjs). */
+export const serviceNodeArgs = (app: string): string[] =>
+  (createRequire(__filename)(path.join(root, 'tools/run/node-args.cjs')) as { nodeArgsOf: (app: string) => string[] }).nodeArgsOf(app);
 
 export type ServiceProcess = Readonly<{
   child: ChildProcess;
@@ -11,9 +16,10 @@ export type ServiceProcess = Readonly<{
   stop: () => Promise<void>;
 }>;
 
-/** Runs a service's `main.ts` as a real process, compiled on the fly by @swc-node/register. */
+/** Runs a service's `main.ts` (apps/<app>/src/main.ts) as a real process, compiled on the fly by @swc-node/register. */
 export function startService(mainFile: string, env: NodeJS.ProcessEnv): ServiceProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, mainFile)], {
+  const app = /^apps\/([^/]+)\//.exec(mainFile)?.[1];
+  const child = spawn(process.execPath, [...(app ? serviceNodeArgs(app) : []), '-r', '@swc-node/register', path.join(root, mainFile)], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@
 // through the environment, so its resident memory is its own and not the benchmark's.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { serviceNodeArgs } from '@forensics/testing';
 import { repoRoot } from '../bench-report';
 
 export type ProjectionProcess = Readonly<{
@@ -30,7 +31,7 @@ export function startProjectionProcess(env: NodeJS.ProcessEnv, profileDir: strin
   const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...profiling, '-r', '@swc-node/register', ...[MEMORY_PRELOAD, ...(profileDir ? [PROFILE_PRELOAD] : [])].flatMap((f) => ['-r', f]), path.join(repoRoot, 'apps/projection/src/main.ts')],
+    [...profiling, ...serviceNodeArgs('projection'), '-r', '@swc-node/register', ...[MEMORY_PRELOAD, ...(profileDir ? [PROFILE_PRELOAD] : [])].flatMap((f) => ['-r', f]), path.join(repoRoot, 'apps/projection/src/main.ts')],
     { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (child.pid === undefined) throw new Error('the projection process did not start');

@@ -2,6 +2,7 @@
 // written below NOTES_MARKER in that file (other runs, experiments) are kept when it is rewritten.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { serviceNodeArgs } from '@forensics/testing';
 import { repoRoot } from '../bench-report';
 
 export const NOTES_MARKER = '<!-- Notes below this line are written by hand and kept when the benchmark rewrites this file. -->';
@@ -37,7 +38,7 @@ export function report(f: Figures): string {
     'and 5 % of BIOMETRY fail), 17 % of BIOMETRY results ask for an operator, who settles 85 % of them 5-30 s later. Commands of different folders',
     `interleave in time as at ${f['live_target_events_per_s']} events/s. The events are appended to an event-store schema of their own (gap fills read it) and`,
     `published as the relay publishes them, keyed by folder, to a fresh topic of ${f['partitions']} partitions, before the projection starts. The projection`,
-    `runs as its own process (\`apps/projection/src/main.ts\`, concurrency ${f['projection_concurrency']}) with a fresh consumer group and read-model schema.`,
+    `runs as its own process (\`apps/projection/src/main.ts\`, concurrency ${f['projection_concurrency']}, node ${serviceNodeArgs('projection').join(' ') || 'without flags'}) with a fresh consumer group and read-model schema.`,
     '',
     '| figure | value | target | |',
     '| --- | --- | --- | --- |',

@@ -44,8 +44,22 @@ export const instant: Decoder<string> = (value, path) => {
   const checked = text(value, path);
   const time = /^\d{4}-\d{2}-\d{2}T/.test(checked) ? Date.parse(checked) : Number.NaN;
   if (Number.isNaN(time)) throw new DecodeError(`${path} must be an ISO-8601 time`);
-  return new Date(time).toISOString();
+  // What the writers send is already canonical: keep it rather than format it again (Date.parse
+  // takes 2026-02-31 as March 3rd, so the day must exist in its month to be kept as it is).
+  return CANONICAL_INSTANT.test(checked) && dayExists(checked) ? checked : new Date(time).toISOString();
 };
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function dayExists(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return Number(iso.slice(8, 10)) <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
+}
+
+/** The form `Date.prototype.toISOString` gives, for years 0000-9999. */
+const CANONICAL_INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 export const object: Decoder<JsonObject> = (value, path) => {
   present(value, path);
@@ -84,11 +98,12 @@ type Shape = Readonly<Record<string, Decoder<unknown>>>;
 export type Decoded<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };
 
 /** An object with these fields; fields the shape does not name are dropped (they are additive). */
-export const record =
-  <S extends Shape>(shape: S): Decoder<Decoded<S>> =>
-  (value, path) => {
+export const record = <S extends Shape>(shape: S): Decoder<Decoded<S>> => {
+  const fields = Object.entries(shape);
+  return (value, path) => {
     const input = object(value, path);
     const output: Record<string, unknown> = {};
-    for (const [key, decoder] of Object.entries(shape)) output[key] = decoder(input[key], path === '' ? key : `${path}.${key}`);
+    for (const [key, decoder] of fields) output[key] = decoder(input[key], path === '' ? key : `${path}.${key}`);
     return output as Decoded<S>;
   };
+};

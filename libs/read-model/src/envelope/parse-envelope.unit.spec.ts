@@ -25,6 +25,15 @@ describe('parseEnvelope', () => {
     expect(parsed).toMatchObject({ ok: true, envelope: { causation_id: null, occurred_at: '2026-11-22T09:14:06.871Z' } });
   });
 
+  it.each([
+    ['a canonical time, kept as it is', '2024-02-29T23:59:59.999Z', '2024-02-29T23:59:59.999Z'],
+    ['a day its month lacks, which Date.parse rolls over, in its canonical form', '2026-02-31T00:00:00.000Z', '2026-03-03T00:00:00.000Z'],
+    ['February 29th of a year that is not a leap year', '2100-02-29T12:00:00.000Z', '2100-03-01T12:00:00.000Z'],
+    ['a time without milliseconds', '2026-11-22T09:14:06Z', '2026-11-22T09:14:06.000Z'],
+  ])('reads %s as the time Date gives it', (_what, sent, read) => {
+    expect(parseEnvelope(message({ occurred_at: sent }))).toMatchObject({ ok: true, envelope: { occurred_at: read } });
+  });
+
   it('refuses a value that is not JSON', () => {
     expect(refusal('{"type": "FolderCreated", ')).toMatch(/^not JSON: /);
     expect(refusal('[1, 2]')).toBe('envelope must be an object');
