@@ -24,6 +24,7 @@ import { report } from './projection/projection-report';
 import { loadProjectionConfig } from '@forensics/projection';
 import { type RssSamples, sampleRss } from './projection/rss-samples';
 import { sampleSqlActivity } from './projection/sql-activity';
+import { scrapeHistograms, stageLatency } from './projection/stage-latency';
 
 const settings = {
   events: Number(process.env['BENCH_EVENTS'] ?? 200_000),
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 2000));
 
     rss.setPhase('live');
-    const live = await liveLoad(projection, rss, resources);
+    const live = await liveLoad(projection, rss, resources, metricsPort);
     rss.stop();
     let profiles = {};
     if (profileDir) {
@@ -140,12 +141,13 @@ async function catchUp(
 }
 
 /** New folders at the live rate, appended and published every 10 ms, after a warm-up. */
-async function liveLoad(projection: ProjectionProcess, rss: RssSamples, resources: BenchResources) {
+async function liveLoad(projection: ProjectionProcess, rss: RssSamples, resources: BenchResources, metricsPort: number) {
   const { liveRate, liveS, liveWarmupS } = settings;
   const totalMs = (liveWarmupS + liveS) * 1000;
   const plan = planKycTraffic({ events: liveRate * (liveWarmupS + liveS) * 1.3, foldersPerS: liveRate / EVENTS_PER_FOLDER, startEpochMs: Date.now(), seed: 2 });
   const cpu = measureCpu(projection.pid);
   const markedAt = profileClockUs();
+  const histograms = await scrapeHistograms(metricsPort);
   const memory = memoryOf(projection, rss);
   console.log(`  live: ${liveRate} events/s of new folders in 10 ms batches, ${liveWarmupS} s warm-up then ${liveS} s measured`);
   const live = await runLiveLoad({
@@ -161,7 +163,9 @@ async function liveLoad(projection: ProjectionProcess, rss: RssSamples, resource
       console.log(`  ${String(Math.round(elapsedS)).padStart(3)} s: sent ${Math.round(sentPerS)} events/s, lag p50 ${round(percentile(sorted, 50))} ms p99 ${round(percentile(sorted, 99))} ms, ${memory()}`);
     },
   });
-  return { ...live, cpu: cpu(), memory: projection.memory() ?? {}, profileMarks: [markedAt, profileClockUs()] as [number, number] };
+  const stages = stageLatency(histograms, await scrapeHistograms(metricsPort));
+  console.log(`  inside the projection (histogram bucket bounds): ${JSON.stringify(stages)}`);
+  return { ...live, stages, cpu: cpu(), memory: projection.memory() ?? {}, profileMarks: [markedAt, profileClockUs()] as [number, number] };
 }
 
 main().then(

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { up } from '../infra/infra.mjs';
 import nodeArgs from './node-args.cjs';
+import { build } from '../build/compile.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVICES = ['ingest', 'relay', 'projection'];
@@ -14,7 +15,7 @@ let stopping = false;
 const children = new Map();
 
 function start(name) {
-  const child = spawn(process.execPath, [...nodeArgs.nodeArgsOf(name), '-r', '@swc-node/register', path.join(root, 'apps', name, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, [...nodeArgs.nodeArgsOf(name), path.join(root, 'dist', 'apps', name, 'src', 'main.js')], {
     cwd: root,
     env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,6 +35,8 @@ function start(name) {
 
 try {
   await up();
+  const { files, ms } = await build();
+  console.log(`compiled ${files} files to dist/ in ${ms} ms`);
 } catch (error) {
   console.error(error.message);
   process.exit(1);

@@ -2,6 +2,7 @@ import type { PostgresEventStore } from '@forensics/event-store';
 import type { IncomingMessage } from '@forensics/messaging';
 import { type FolderEnvelope, type FolderProjection, type FolderRowsRepository, missingVersions, parseEnvelope, projectFolder } from '@forensics/read-model';
 import type { DeadLetters, PoisonMessage } from './dead-letters';
+import type { GroupCommit } from './group-commit';
 import type { ProjectionCache } from './projection-cache';
 import type { ProjectionMetrics } from './projection-metrics';
 import { foldableEnvelope, loadStoredProjections } from './stored-projections';
@@ -11,9 +12,8 @@ export type FoldBatchDependencies = Readonly<{
   eventStore: PostgresEventStore;
   deadLetters: DeadLetters;
   metrics: ProjectionMetrics;
-  folderUpdatedChannel: string;
-  /** See `readModelSwitchLock`. */
-  switchLock: string;
+  /** Writes the folders with the batches of other partitions (`FolderRowsRepository.commit`). */
+  groupCommit: GroupCommit;
   cache: ProjectionCache;
   log: (entry: Record<string, unknown>) => void;
 }>;
@@ -31,6 +31,14 @@ export class ReadModelMovedError extends Error {
  * the batch before is then a redelivery.
  */
 export async function foldBatch(messages: readonly IncomingMessage[], deps: FoldBatchDependencies): Promise<void> {
+  const [first] = messages;
+  if (first) deps.metrics.fetchDelay.observe(Math.max(0, Date.now() - first.timestampMs) / 1000);
+  const timer = deps.metrics.batchSeconds.startTimer();
+  await foldAndCommit(messages, deps);
+  timer();
+}
+
+async function foldAndCommit(messages: readonly IncomingMessage[], deps: FoldBatchDependencies): Promise<void> {
   const { envelopes, poison } = parse(messages);
   if (poison.length > 0) await deadLetter(poison, deps);
   const byFolder = groupByFolder(envelopes);
@@ -108,9 +116,9 @@ function countRedeliveries(stored: FolderProjection | null, events: readonly Fol
 }
 
 async function write(writes: { expectedVersion: number; projection: FolderProjection }[], deps: FoldBatchDependencies): Promise<void> {
-  // One round trip: the switch lock (shared with other batches; a rebuild's switch takes it
-  // alone, so no batch straddles it), the upsert and the NOTIFYs, committed together.
-  const result = await deps.rows.commit(writes, { sharedLock: deps.switchLock, notifyChannel: deps.folderUpdatedChannel }).catch((error: unknown) => {
+  // One round trip, with other partitions' batches: the switch lock (shared with other batches; a
+  // rebuild's switch takes it alone, so no batch straddles it), the upsert and the NOTIFYs.
+  const result = await deps.groupCommit.commit(writes).catch((error: unknown) => {
     // Nothing of the batch is stored; what the cache holds for its folders may be ahead of the tables.
     deps.cache.forget(writes.map((w) => w.projection.folder_id));
     throw error;

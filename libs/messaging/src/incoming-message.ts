@@ -6,6 +6,8 @@ export type IncomingMessage = Readonly<{
   key: string | null;
   value: string | null;
   headers: Readonly<Record<string, string>>;
+  /** When the producer created it (epoch ms, Kafka's CreateTime). */
+  timestampMs: number;
 }>;
 
 /** What a batch handler may do while it works: keep its group membership alive. */

@@ -25,6 +25,7 @@ const toIncoming = (topic: string, partition: number, message: KafkaMessage): In
   key: message.key?.toString() ?? null,
   value: message.value?.toString() ?? null,
   headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])),
+  timestampMs: Number(message.timestamp),
 });
 
 /**

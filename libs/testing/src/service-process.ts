@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -16,10 +17,15 @@ export type ServiceProcess = Readonly<{
   stop: () => Promise<void>;
 }>;
 
-/** Runs a service's `main.ts` (apps/<app>/src/main.ts) as a real process, compiled on the fly by @swc-node/register. */
+/**
+ * Runs a service's `main.ts` (apps/<app>/src/main.ts) as a real process, as production runs it:
+ * its JavaScript in dist/ (Jest's global set-up builds it) with the Node flags the app asks for.
+ */
 export function startService(mainFile: string, env: NodeJS.ProcessEnv): ServiceProcess {
   const app = /^apps\/([^/]+)\//.exec(mainFile)?.[1];
-  const child = spawn(process.execPath, [...(app ? serviceNodeArgs(app) : []), '-r', '@swc-node/register', path.join(root, mainFile)], {
+  const compiled = path.join(root, 'dist', mainFile.replace(/\.ts$/, '.js'));
+  if (!existsSync(compiled)) throw new Error(`${compiled} does not exist: run \`npm run build\` (Jest's global set-up does)`);
+  const child = spawn(process.execPath, [...(app ? serviceNodeArgs(app) : []), compiled], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -30,7 +30,7 @@ export type RunResults = Readonly<{
   settings: Readonly<{ profiled: boolean; nodeOptions: string; partitions: number; concurrency: number; liveRate: number }>;
   catchup: CatchUpResult;
   ceiling: Readonly<{ best: CeilingResult; all: readonly CeilingResult[] }>;
-  live: LiveResult & Readonly<{ cpu: CpuShares; memory: Readonly<Record<string, number>> }>;
+  live: LiveResult & Readonly<{ cpu: CpuShares; memory: Readonly<Record<string, number>>; stages: Readonly<Record<string, number>> }>;
   rss: RssSamples;
   profiles: Readonly<Record<string, ProfileSummary>>;
 }>;
@@ -91,6 +91,7 @@ export function toFigures({ settings, catchup, ceiling, live, rss, profiles }: R
     ...flatten('memory_live_end_mb', live.memory),
     ...flatten('cpu_catchup_cores', catchup.cpu),
     ...flatten('cpu_live_cores', live.cpu),
+    ...flatten('live_projection', live.stages),
     ...flatten('sql_catchup_busy_connections', catchup.sql.busyConnections),
     ...Object.fromEntries(
       Object.entries(profiles).flatMap(([phase, summary]) => Object.entries(flatten(`profile_${phase}_share_pct`, Object.fromEntries(Object.entries(summary.parts).map(([part, v]) => [part, v.share]))))),

@@ -20,18 +20,23 @@ export type ProjectionProcess = Readonly<{
   stop: () => Promise<void>;
 }>;
 
-const MEMORY_PRELOAD = path.join(__dirname, 'memory-usage.preload.ts');
-const PROFILE_PRELOAD = path.join(__dirname, 'cpu-profile.preload.ts');
+const MEMORY_PRELOAD = path.join(__dirname, 'memory-usage.preload.cjs');
+const PROFILE_PRELOAD = path.join(__dirname, 'cpu-profile.preload.cjs');
 
 /**
- * Starts `main.ts` compiled on the fly, as `startService` does. `profileDir`: with --cpu-prof,
+ * Starts the projection's compiled JavaScript (built first), as `npm start` and `startService` do. `profileDir`: with --cpu-prof,
  * the profile is written there when the process stops.
  */
 export function startProjectionProcess(env: NodeJS.ProcessEnv, profileDir: string | null = null): ProjectionProcess {
   const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...profiling, ...serviceNodeArgs('projection'), '-r', '@swc-node/register', ...[MEMORY_PRELOAD, ...(profileDir ? [PROFILE_PRELOAD] : [])].flatMap((f) => ['-r', f]), path.join(repoRoot, 'apps/projection/src/main.ts')],
+    [
+      ...profiling,
+      ...serviceNodeArgs('projection'),
+      ...[MEMORY_PRELOAD, ...(profileDir ? [PROFILE_PRELOAD] : [])].flatMap((f) => ['-r', f]),
+      path.join(repoRoot, 'dist/apps/projection/src/main.js'),
+    ],
     { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (child.pid === undefined) throw new Error('the projection process did not start');

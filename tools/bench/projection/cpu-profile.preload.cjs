@@ -1,3 +1,4 @@
+// Plain JavaScript, so the projection process loads no TypeScript compiler for it.
 // Loaded with `-r` into the projection process when the benchmark profiles it with --cpu-prof,
 // which writes the profile only on a normal exit: Nest closes the projection on SIGTERM and then
 // raises SIGTERM again, and this listener turns that second one into `process.exit(0)`.
