@@ -45,9 +45,8 @@ export async function createProjection(config: ProjectionConfig, log: (entry: Re
   const commitOptions = { sharedLock: readModelSwitchLock(config.readModelSchema), notifyChannel: folderUpdatedChannel(config.readModelSchema) };
   const deps = {
     rows,
-    // Two statements in flight keep PostgreSQL busy while the next group gathers; 2,000 folders
-    // (about 13,000 rows) keep a statement's JSON to a few megabytes.
-    groupCommit: new GroupCommit((writes) => rows.commit(writes, commitOptions), { inFlight: 2, maxFolders: 2_000 }),
+    // 2,000 folders (about 13,000 rows) keep a statement's JSON to a few megabytes.
+    groupCommit: new GroupCommit((writes) => rows.commit(writes, commitOptions), { inFlight: config.commitsInFlight, maxFolders: 2_000 }),
     eventStore: new PostgresEventStore(eventStoreSource),
     deadLetters: new DeadLetters(producer, config.deadLetterTopic),
     metrics,

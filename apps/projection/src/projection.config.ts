@@ -20,6 +20,8 @@ export type ProjectionConfig = Readonly<{
    * version, so a crash makes the projection read again at most this much, and changes nothing.
    */
   commitIntervalMs: number;
+  /** Read-model statements in flight at once; the batches that arrive meanwhile are written together in the next. */
+  commitsInFlight: number;
   metricsPort: number;
 }>;
 
@@ -49,6 +51,7 @@ export function loadProjectionConfig(env: NodeJS.ProcessEnv = process.env): Proj
     concurrency: Number(read(env, 'PROJECTION_CONCURRENCY', '12', positiveInt, 'a positive integer', problems)),
     cacheFolders: Number(read(env, 'PROJECTION_CACHE_FOLDERS', '2000', positiveInt, 'a positive integer', problems)),
     commitIntervalMs: Number(read(env, 'PROJECTION_COMMIT_INTERVAL_MS', '1000', nonNegativeInt, 'a number of milliseconds', problems)),
+    commitsInFlight: Number(read(env, 'PROJECTION_COMMITS_IN_FLIGHT', '2', positiveInt, 'a positive integer', problems)),
     metricsPort: Number(read(env, 'PROJECTION_METRICS_PORT', '9464', port, 'a port number (0 picks a free one)', problems)),
   };
   if (problems.length > 0) throw new Error(`Invalid projection configuration: ${problems.join('; ')}`);

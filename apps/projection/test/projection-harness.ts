@@ -26,6 +26,7 @@ export async function projectionHarness() {
     concurrency: 2,
     cacheFolders: 2_000,
     commitIntervalMs: 1_000,
+    commitsInFlight: 2,
     metricsPort: 0,
   };
   const kafka = createKafka({ brokers: testInfra.kafkaBrokers, clientId: 'projection-test' });

@@ -96,10 +96,15 @@ export class PostgresEventStore {
     const rows = await preparedQuery<EventRow>(
       this.dataSource,
       'event_store_read_streams_up_to',
-      `SELECT ${EVENT_COLUMNS} FROM events
-       JOIN unnest($1::text[], $2::integer[]) AS bound(bound_stream_id, to_version)
-         ON events.stream_id = bound.bound_stream_id AND events.stream_version <= bound.to_version
-       ORDER BY events.stream_id, events.stream_version`,
+      // LATERAL: one index range scan per stream, whatever the planner guesses of the list's size
+      // (a plain join may hash the whole table with parallel workers).
+      `SELECT e.* FROM unnest($1::text[], $2::integer[]) AS bound(bound_stream_id, to_version)
+       CROSS JOIN LATERAL (
+         SELECT ${EVENT_COLUMNS} FROM events
+         WHERE events.stream_id = bound.bound_stream_id AND events.stream_version <= bound.to_version
+         ORDER BY events.stream_version
+       ) AS e
+       ORDER BY e.stream_id, e.stream_version`,
       [[...bounds.keys()], [...bounds.values()]],
     );
     for (const row of rows) {

@@ -82,7 +82,10 @@ export class KafkaBatchConsumer {
         // after the handler's effects are durable. The committed offset is the next one to read.
         this.pending.set(batch.partition, (BigInt(batch.lastOffset()) + 1n).toString());
         const interval = this.settings.commitIntervalMs ?? 0;
-        if (this.stopping || Date.now() - (this.lastCommitAt.get(batch.partition) ?? 0) >= interval) await this.flush();
+        if (this.stopping || interval === 0) await this.flush();
+        // With an interval the handler is idempotent by contract, so the partition's next batch
+        // need not wait for the commit's round trip; a commit that fails is retried with the next.
+        else if (Date.now() - (this.lastCommitAt.get(batch.partition) ?? 0) >= interval) void this.flush().catch(() => undefined);
       },
     });
     const interval = this.settings.commitIntervalMs ?? 0;
@@ -93,13 +96,16 @@ export class KafkaBatchConsumer {
     }
   }
 
-  /** Commits every pending offset. A commit that fails leaves them to be read again, never lost. */
+  /** Commits every pending offset. A commit that fails puts them back, unless newer ones came meanwhile. */
   private flush(): Promise<void> {
     const commit = async () => {
       if (this.pending.size === 0) return;
       const offsets = [...this.pending].map(([partition, offset]) => ({ topic: this.settings.topic, partition, offset }));
       this.pending.clear();
-      await this.consumer.commitOffsets(offsets);
+      await this.consumer.commitOffsets(offsets).catch((error: unknown) => {
+        for (const { partition, offset } of offsets) if (!this.pending.has(partition)) this.pending.set(partition, offset);
+        throw error;
+      });
       const now = Date.now();
       for (const { partition } of offsets) this.lastCommitAt.set(partition, now);
     };
