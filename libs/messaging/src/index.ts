@@ -4,3 +4,4 @@ export * from './kafka-message-producer';
 export * from './message';
 export * from './incoming-message';
 export * from './kafka-batch-consumer';
+export * from './kafka-work-consumer';

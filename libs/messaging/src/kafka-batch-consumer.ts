@@ -1,5 +1,6 @@
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
-import type { BatchHandler, IncomingMessage } from './incoming-message';
+import type { Consumer, Kafka } from 'kafkajs';
+import type { BatchHandler } from './incoming-message';
+import { toIncoming } from './to-incoming';
 
 export type BatchConsumerSettings = Readonly<{
   groupId: string;
@@ -18,15 +19,6 @@ export type BatchConsumerSettings = Readonly<{
   commitIntervalMs?: number;
 }>;
 
-const toIncoming = (topic: string, partition: number, message: KafkaMessage): IncomingMessage => ({
-  topic,
-  partition,
-  offset: message.offset,
-  key: message.key?.toString() ?? null,
-  value: message.value?.toString() ?? null,
-  headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])),
-  timestampMs: Number(message.timestamp),
-});
 
 /**
  * A consumer group member that hands whole partition batches to a handler and commits their

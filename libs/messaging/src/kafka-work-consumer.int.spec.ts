@@ -1,0 +1,122 @@
+import { testInfra, uniqueName, waitFor } from '@forensics/testing';
+import { createKafka, ensureTopic, KafkaMessageProducer, KafkaWorkConsumer } from './index';
+
+describe('KafkaWorkConsumer', () => {
+  const kafka = createKafka({ brokers: testInfra.kafkaBrokers, clientId: 'work-consumer-test' });
+  let producer: KafkaMessageProducer;
+  const consumers: KafkaWorkConsumer[] = [];
+
+  beforeAll(async () => {
+    producer = await KafkaMessageProducer.connect(kafka);
+  });
+
+  afterAll(async () => {
+    await Promise.all(consumers.map((c) => c.stop()));
+    await producer.disconnect();
+  });
+
+  const committed = async (groupId: string, topic: string) => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return Number(offsets?.partitions[0]?.offset ?? -1);
+    } finally {
+      await admin.disconnect();
+    }
+  };
+
+  const oneTopic = async () => {
+    const topic = uniqueName('it_work');
+    await ensureTopic(kafka, topic, { partitions: 1 });
+    return { topic, groupId: uniqueName('it_work_group') };
+  };
+
+  const gate = () => {
+    let open: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { open, opened };
+  };
+
+  it('given a slow message, then the ones behind it on its partition are handled meanwhile, and the commit waits for it', async () => {
+    const { topic, groupId } = await oneTopic();
+    const slow = gate();
+    const done: string[] = [];
+    const consumer = await KafkaWorkConsumer.connect(kafka, { groupId, topic, maxInFlight: 4, commitIntervalMs: 200 });
+    consumers.push(consumer);
+    await consumer.run(async (message) => {
+      if (message.value === 'slow video') await slow.opened;
+      done.push(message.value ?? '');
+    });
+    await producer.send(topic, ['slow video', 'photo 1', 'photo 2'].map((value) => ({ key: value, value })));
+    await waitFor(async () => done, (d) => d.length === 2, { what: 'the two photos handled while the video runs' });
+    expect(done).toEqual(['photo 1', 'photo 2']);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await committed(groupId, topic)).toBe(0);
+    slow.open();
+    await waitFor(() => committed(groupId, topic), (offset) => offset === 3, { what: 'the offset past all three once the video is done' });
+  }, 60_000);
+
+  it('given no free slot, then it takes no more messages until one finishes', async () => {
+    const { topic, groupId } = await oneTopic();
+    const release = gate();
+    let running = 0;
+    let most = 0;
+    let handled = 0;
+    const consumer = await KafkaWorkConsumer.connect(kafka, { groupId, topic, maxInFlight: 2 });
+    consumers.push(consumer);
+    await consumer.run(async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await release.opened;
+      running -= 1;
+      handled += 1;
+    });
+    await producer.send(topic, Array.from({ length: 6 }, (_, n) => ({ key: `k${n}`, value: String(n) })));
+    await waitFor(async () => running, (n) => n === 2, { what: 'two messages in hand' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(consumer.inFlight).toBe(2);
+    release.open();
+    await waitFor(async () => handled, (n) => n === 6, { what: 'all six handled' });
+    expect(most).toBe(2);
+  }, 60_000);
+
+  it('given a handler that fails, then the message is retried until it succeeds', async () => {
+    const { topic, groupId } = await oneTopic();
+    let attempts = 0;
+    const consumer = await KafkaWorkConsumer.connect(kafka, { groupId, topic, maxInFlight: 2, retryDelayMs: 50, commitIntervalMs: 100 });
+    consumers.push(consumer);
+    await consumer.run(async () => {
+      attempts += 1;
+      if (attempts < 3) throw new Error('the database is down for a moment');
+    });
+    await producer.send(topic, [{ key: 'k', value: 'v' }]);
+    await waitFor(() => committed(groupId, topic), (offset) => offset === 1, { what: 'the message committed after its retries' });
+    expect(attempts).toBe(3);
+  }, 60_000);
+
+  it('given a member that stops with a message unfinished, then the next member gets that message again', async () => {
+    const { topic, groupId } = await oneTopic();
+    const never = gate();
+    const first = await KafkaWorkConsumer.connect(kafka, { groupId, topic, maxInFlight: 4, drainTimeoutMs: 300, commitIntervalMs: 100 });
+    const firstSaw: string[] = [];
+    await first.run(async (message) => {
+      firstSaw.push(message.value ?? '');
+      if (message.value === 'stuck') await never.opened;
+    });
+    await producer.send(topic, ['done', 'stuck'].map((value) => ({ key: value, value })));
+    await waitFor(async () => firstSaw.length, (n) => n === 2, { what: 'both handed to the first member' });
+    await first.stop();
+    expect(await committed(groupId, topic)).toBe(1);
+
+    const second = await KafkaWorkConsumer.connect(kafka, { groupId, topic, maxInFlight: 4 });
+    consumers.push(second);
+    const secondSaw: string[] = [];
+    await second.run(async (message) => {
+      secondSaw.push(message.value ?? '');
+    });
+    await waitFor(async () => secondSaw, (s) => s.length >= 1, { timeoutMs: 30_000, what: 'the unfinished message delivered again' });
+    expect(secondSaw).toEqual(['stuck']);
+    never.open();
+  }, 90_000);
+});

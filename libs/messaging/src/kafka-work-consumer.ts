@@ -1,0 +1,179 @@
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { IncomingMessage } from './incoming-message';
+import { toIncoming } from './to-incoming';
+
+export type WorkConsumerSettings = Readonly<{
+  groupId: string;
+  topic: string;
+  fromBeginning?: boolean;
+  /** Messages handed to the handler and not finished yet, in this process, at most. */
+  maxInFlight: number;
+  /** How often finished work's offsets are committed (and when the consumer stops); 1 s by default. */
+  commitIntervalMs?: number;
+  sessionTimeoutMs?: number;
+  /** How long `stop()` waits for messages in hand before leaving them to be delivered again. */
+  drainTimeoutMs?: number;
+  /** Handler failures are retried with this first delay, doubling up to 30 s. */
+  retryDelayMs?: number;
+  log?: (entry: Record<string, unknown>) => void;
+}>;
+
+/** Handles one message; it throws only for failures worth retrying (a database that is down). */
+export type MessageHandler = (message: IncomingMessage) => Promise<void>;
+
+type PartitionProgress = { inFlight: Set<bigint>; nextToCommit: bigint; committed: bigint };
+
+const MAX_RETRY_DELAY_MS = 30_000;
+
+/**
+ * A consumer group member for slow, independent work (an analysis can take seconds): each message
+ * is handed to the handler on its own, up to `maxInFlight` at once across partitions, so a slow
+ * message holds up nothing but its own slot. A partition's committed offset is the first message
+ * not finished yet, so a crash delivers again only what was unfinished (and what finished after
+ * it): the handler must be idempotent. Heartbeats go on while handlers run.
+ */
+export class KafkaWorkConsumer {
+  private readonly progress = new Map<number, PartitionProgress>();
+  private readonly running = new Set<Promise<void>>();
+  private waitingForSlot: (() => void) | null = null;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private commits: Promise<void> = Promise.resolve();
+  private stopping = false;
+
+  private constructor(
+    private readonly consumer: Consumer,
+    private readonly settings: WorkConsumerSettings,
+  ) {
+    // A partition handed to another member is theirs to commit from now on.
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const assigned = new Set(payload.memberAssignment[settings.topic] ?? []);
+      for (const partition of [...this.progress.keys()]) if (!assigned.has(partition)) this.progress.delete(partition);
+    });
+  }
+
+  static async connect(kafka: Kafka, settings: WorkConsumerSettings): Promise<KafkaWorkConsumer> {
+    const consumer = kafka.consumer({
+      groupId: settings.groupId,
+      maxWaitTimeInMs: 100,
+      sessionTimeout: settings.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: 1_000,
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic: settings.topic, fromBeginning: settings.fromBeginning ?? true });
+    return new KafkaWorkConsumer(consumer, settings);
+  }
+
+  /** Messages in the handler's hands right now. */
+  get inFlight(): number {
+    return this.running.size;
+  }
+
+  /** Starts consuming; resolves once the consumer runs. */
+  async run(handler: MessageHandler): Promise<void> {
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale() || this.stopping) return;
+          await this.slotFree(heartbeat);
+          if (!isRunning() || isStale() || this.stopping) return;
+          this.start(handler, batch.topic, batch.partition, message);
+          // Resolved means fetched past, not committed: the commit follows the work.
+          resolveOffset(message.offset);
+        }
+      },
+    });
+    const interval = this.settings.commitIntervalMs ?? 1_000;
+    this.flushTimer = setInterval(() => void this.commit().catch(() => undefined), interval);
+    this.flushTimer.unref();
+  }
+
+  private async slotFree(heartbeat: () => Promise<void>): Promise<void> {
+    while (this.running.size >= this.settings.maxInFlight) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1_000);
+        this.waitingForSlot = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      // Long analyses must not cost the group membership.
+      await heartbeat().catch(() => undefined);
+    }
+  }
+
+  private start(handler: MessageHandler, topic: string, partition: number, message: KafkaMessage): void {
+    const offset = BigInt(message.offset);
+    const progress = this.progressOf(partition, offset);
+    progress.inFlight.add(offset);
+    if (offset + 1n > progress.nextToCommit) progress.nextToCommit = offset + 1n;
+    const work = this.handleWithRetries(handler, toIncoming(topic, partition, message)).finally(() => {
+      this.progress.get(partition)?.inFlight.delete(offset);
+      this.running.delete(work);
+      this.waitingForSlot?.();
+      this.waitingForSlot = null;
+    });
+    this.running.add(work);
+  }
+
+  private progressOf(partition: number, offset: bigint): PartitionProgress {
+    let progress = this.progress.get(partition);
+    if (!progress) {
+      progress = { inFlight: new Set(), nextToCommit: offset, committed: -1n };
+      this.progress.set(partition, progress);
+    }
+    return progress;
+  }
+
+  private async handleWithRetries(handler: MessageHandler, message: IncomingMessage): Promise<void> {
+    let delay = this.settings.retryDelayMs ?? 500;
+    for (;;) {
+      try {
+        await handler(message);
+        return;
+      } catch (error) {
+        if (this.stopping) return;
+        this.settings.log?.({ level: 'error', message: 'handling a message failed; retrying', partition: message.partition, offset: message.offset, error: (error as Error).message, retry_in_ms: delay });
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, MAX_RETRY_DELAY_MS);
+      }
+    }
+  }
+
+  /** Commits, per partition, the first offset not finished yet (or past the last one handed over). */
+  private commit(): Promise<void> {
+    const run = async () => {
+      const offsets: { topic: string; partition: number; offset: string }[] = [];
+      for (const [partition, progress] of this.progress) {
+        const firstOpen = [...progress.inFlight].reduce<bigint | null>((min, o) => (min === null || o < min ? o : min), null);
+        const upTo = firstOpen ?? progress.nextToCommit;
+        if (upTo > progress.committed) offsets.push({ topic: this.settings.topic, partition, offset: upTo.toString() });
+      }
+      if (offsets.length === 0) return;
+      await this.consumer.commitOffsets(offsets);
+      for (const { partition, offset } of offsets) {
+        const progress = this.progress.get(partition);
+        if (progress) progress.committed = BigInt(offset);
+      }
+    };
+    const done = this.commits.then(run);
+    this.commits = done.catch(() => undefined);
+    return done;
+  }
+
+  /**
+   * Stops taking messages, waits (up to `drainTimeoutMs`) for those in hand, commits what
+   * finished, and leaves the group. What did not finish is delivered again to whoever comes next.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.flushTimer);
+    this.waitingForSlot?.();
+    const drained = Promise.all([...this.running]);
+    await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, this.settings.drainTimeoutMs ?? 30_000).unref())]);
+    await this.commit().catch(() => undefined);
+    await this.consumer.disconnect();
+  }
+}
