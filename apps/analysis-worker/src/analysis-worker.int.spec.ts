@@ -1,0 +1,90 @@
+// The worker end to end, with real Kafka, PostgreSQL, blob store and face models: a submitted
+// group on the topic becomes exactly one outcome event per analysis in the folder's stream.
+import { decodeMedia, loadFaceEngine } from '@forensics/analyzers';
+import type { FolderEvent } from '@forensics/domain';
+import { waitFor } from '@forensics/testing';
+import { workerHarness } from '../test/worker-harness';
+import { createWorker, type RunningWorker } from './create-worker';
+
+jest.setTimeout(120_000);
+
+describe('analysis worker', () => {
+  let h: Awaited<ReturnType<typeof workerHarness>>;
+  let worker: RunningWorker;
+  const quiet = () => undefined;
+
+  beforeAll(async () => {
+    h = await workerHarness();
+    worker = await createWorker(h.config, quiet);
+  }, 120_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await h?.close();
+  });
+
+  const settled = async (folderId: string, count: number) => {
+    await waitFor(() => h.outcomes(folderId), (o) => o.size === count, { timeoutMs: 90_000, intervalMs: 200, what: `${count} outcomes in folder ${folderId}` });
+    return h.outcomes(folderId);
+  };
+  const only = (events: FolderEvent[] | undefined): FolderEvent => {
+    expect(events).toHaveLength(1);
+    return events?.[0] as FolderEvent;
+  };
+
+  it('given a KYC folder (selfie video, ID photo) with QUALITY and BIOMETRY, then liveness has a score and a best shot with one face, and the faces match', async () => {
+    const folder = await h.folder(
+      [
+        { file: 'astronaut-selfie.mp4', tags: ['video_selfie'] },
+        { file: 'astronaut.png', tags: ['photo_id_front'] },
+      ],
+      { quality: { type: 'quality' }, biometry: { type: 'biometry' } },
+    );
+    await h.publish(folder.events);
+    const outcomes = await settled(folder.folderId, 2);
+
+    const quality = only(outcomes.get(folder.analysisIds['quality'] as string));
+    expect(quality.type).toBe('AnalysisFinished');
+    const qualityData = quality.data as unknown as { resolution: string; results_media: { source_media_id: string; results_data: { confidence_spoofing: number }; output_images?: { original_url: string; sha256: string }[] }[] };
+    const [selfie] = qualityData.results_media;
+    expect(selfie?.source_media_id).toBe(folder.media[0]?.media_id);
+    expect(selfie?.results_data.confidence_spoofing).toBeGreaterThanOrEqual(0);
+    expect(selfie?.results_data.confidence_spoofing).toBeLessThanOrEqual(1);
+    const [bestShot] = selfie?.output_images ?? [];
+    expect(bestShot?.original_url).toBe(`/api/output-images/${bestShot?.sha256}`);
+
+    // The best shot is a stored image with exactly one face in it.
+    const [frame] = await decodeMedia('image/jpeg', await h.blobs.readBuffer(bestShot?.sha256 ?? ''));
+    if (!frame) throw new Error('the best shot does not decode');
+    const engine = await loadFaceEngine();
+    expect(await engine.detectFaces(frame)).toHaveLength(1);
+
+    const biometry = only(outcomes.get(folder.analysisIds['biometry'] as string));
+    expect(biometry).toMatchObject({ type: 'AnalysisFinished', data: { resolution: 'SUCCESS' } });
+    expect(biometry.metadata).toMatchObject({ user_id: 'analysis-worker' });
+  });
+
+  it('given a truncated video and a photo with no face, then the first analysis FAILED with an error code and the second DECLINED for no face', async () => {
+    const broken = await h.folder([{ file: 'truncated.mp4', tags: ['video_selfie'] }], { quality: { type: 'quality' } });
+    const cat = await h.folder([{ file: 'cat-no-face.png', tags: ['photo_selfie'] }], { quality: { type: 'quality' } });
+    await h.publish([...broken.events, ...cat.events]);
+
+    const failed = only((await settled(broken.folderId, 1)).get(broken.analysisIds['quality'] as string));
+    expect(failed.type).toBe('AnalysisFailed');
+    expect(failed.data).toMatchObject({ error_code: 4, error_message: expect.stringMatching(/decode|moov|invalid/i) });
+
+    const declined = only((await settled(cat.folderId, 1)).get(cat.analysisIds['quality'] as string));
+    expect(declined).toMatchObject({ type: 'AnalysisFinished', data: { resolution: 'DECLINED', results_data: { reason: expect.stringMatching(/no.?face/i) } } });
+  });
+
+  it('given a group delivered twice, then each analysis still has exactly one outcome', async () => {
+    const folder = await h.folder([{ file: 'footballer.jpg', tags: ['photo_selfie'] }], { quality: { type: 'quality', params: { extract_best_shot: false } } });
+    await h.publish(folder.events);
+    await settled(folder.folderId, 1);
+    await h.publish(folder.events);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const outcomes = await h.outcomes(folder.folderId);
+    expect(outcomes.get(folder.analysisIds['quality'] as string)).toHaveLength(1);
+    expect(worker.running()).toBe(0);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './analysis-jobs';
+export * from './analysis-worker.config';
+export * from './create-worker';
