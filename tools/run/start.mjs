@@ -9,7 +9,7 @@ import nodeArgs from './node-args.cjs';
 import { build } from '../build/compile.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVICES = ['ingest', 'relay', 'projection'];
+const SERVICES = ['ingest', 'relay', 'projection', 'analysis-worker'];
 
 let stopping = false;
 const children = new Map();
