@@ -81,6 +81,23 @@ describe('KafkaWorkConsumer', () => {
     expect(most).toBe(2);
   }, 60_000);
 
+  it('given work longer than the session timeout, then the member keeps its partition (heartbeats go on) and nothing is delivered twice', async () => {
+    const { topic, groupId } = await oneTopic();
+    const seen: string[] = [];
+    // 6 s is the broker's shortest session; each message takes 7 s and only one slot is free, so
+    // the second message waits 7 s for the slot, longer than the session, inside kafkajs's batch.
+    const consumer = await KafkaWorkConsumer.connect(kafka, { groupId, topic, maxInFlight: 1, sessionTimeoutMs: 6_000, commitIntervalMs: 200 });
+    consumers.push(consumer);
+    await consumer.run(async (message) => {
+      seen.push(message.value ?? '');
+      await new Promise((resolve) => setTimeout(resolve, 7_000));
+    });
+    await producer.send(topic, ['first', 'second'].map((value) => ({ key: value, value })));
+    await waitFor(() => committed(groupId, topic), (offset) => offset === 2, { timeoutMs: 60_000, what: 'both messages done and committed' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(seen).toEqual(['first', 'second']);
+  }, 90_000);
+
   it('given a handler that fails, then the message is retried until it succeeds', async () => {
     const { topic, groupId } = await oneTopic();
     let attempts = 0;
