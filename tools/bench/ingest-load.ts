@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
-import { INGEST_PATTERNS, type IngestReply } from '@forensics/ingest';
+import { INGEST_PATTERNS, type IngestReply } from '@forensics/contracts';
 
 const company = randomUUID();
 const client = { user_id: randomUUID(), company_id: company, role: 'CLIENT' } as const;

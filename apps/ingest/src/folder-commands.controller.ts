@@ -4,9 +4,9 @@ import type { FolderCommand } from '@forensics/domain';
 import { CLOCK, type Clock } from './commands/clock';
 import { FolderCommandService } from './commands/folder-command.service';
 import { OzErrorFilter } from './errors/oz-error.filter';
-import { COMMAND_TYPE_OF, INGEST_PATTERNS } from './ingest.patterns';
+import { COMMAND_TYPE_OF, INGEST_PATTERNS } from '@forensics/contracts';
 import { checkIngestRequest } from './transport/ingest-request.guard';
-import type { IngestReply } from './transport/ingest-reply';
+import type { IngestReply } from '@forensics/contracts';
 import { toFolderCommand } from './transport/to-folder-command';
 
 /** The five commands ingest takes over TCP; each answers an IngestReply or fails with an Oz body. */

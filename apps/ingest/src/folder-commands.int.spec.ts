@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { type IngestHarness, startIngest } from '../test/ingest-harness';
 import { actors, analysis, createFolder, finishedOutcome, kycMedia, photo, request } from '../test/payloads';
-import { INGEST_PATTERNS as P } from './ingest.patterns';
+import { INGEST_PATTERNS as P } from '@forensics/contracts';
 
 describe('ingest folder commands', () => {
   let ingest: IngestHarness;

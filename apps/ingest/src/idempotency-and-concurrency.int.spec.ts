@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { ConcurrencyError, PostgresEventStore } from '@forensics/event-store';
 import { type IngestHarness, startIngest } from '../test/ingest-harness';
 import { actors, createFolder, kycMedia, photo, request } from '../test/payloads';
-import { INGEST_PATTERNS as P } from './ingest.patterns';
+import { INGEST_PATTERNS as P } from '@forensics/contracts';
 
 describe('ingest under repeats and races', () => {
   let ingest: IngestHarness;

@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type IngestHarness, startIngest } from '../test/ingest-harness';
 import { actors, analysis, createFolder, kycMedia, photo, request, video } from '../test/payloads';
-import { type IngestPattern, INGEST_PATTERNS as P } from './ingest.patterns';
+import { type IngestPattern, INGEST_PATTERNS as P } from '@forensics/contracts';
 
 // Set below the default of 10, so the test shows that the configured limit is the one applied.
 const MAX_FILES = 4;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ConcurrencyError, PostgresEventStore } from '@forensics/event-store';
 import { type IngestHarness, startIngest } from '../test/ingest-harness';
 import { createFolder, photo, request } from '../test/payloads';
-import { INGEST_PATTERNS as P } from './ingest.patterns';
+import { INGEST_PATTERNS as P } from '@forensics/contracts';
 
 const UNKNOWN = { error_code: 0, error_message: 'Unknown server side error occurred', details: null };
 

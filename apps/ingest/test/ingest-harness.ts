@@ -6,7 +6,8 @@ import { firstValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { createDataSource, PostgresEventStore, type StoredEvent } from '@forensics/event-store';
 import { freePort, isolatedSchema, testInfra } from '@forensics/testing';
-import { createIngestApp, type IngestConfig, type IngestPattern, type IngestReply, JsonLogger, NoDelayJsonSocket } from '../src';
+import type { IngestPattern, IngestReply } from '@forensics/contracts';
+import { createIngestApp, type IngestConfig, JsonLogger, NoDelayJsonSocket } from '../src';
 
 export type IngestHarness = Readonly<{
   config: IngestConfig;

@@ -1,7 +1,7 @@
 // Realistic payloads as the gateway and the workers send them: uuids, sha256 digests, sniffed mimes.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '@forensics/domain';
-import type { CommandDataOf, IngestPattern, IngestRequest, IngestRequestOf } from '../src';
+import type { CommandDataOf, IngestPattern, IngestRequest, IngestRequestOf } from '@forensics/contracts';
 
 export const COMPANY_A = randomUUID();
 export const COMPANY_B = randomUUID();

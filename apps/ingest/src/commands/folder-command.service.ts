@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CURRENT_SCHEMA_VERSION, type FolderCommand } from '@forensics/domain';
 import { handleCommand, PostgresEventStore } from '@forensics/event-store';
 import { INGEST_CONFIG, type IngestConfig } from '../config/ingest.config';
-import { type IngestReply, toIngestReply } from '../transport/ingest-reply';
+import type { IngestReply } from '@forensics/contracts';
+import { toIngestReply } from '../transport/ingest-reply';
 import { type FolderDecider, folderDecider } from './folder.decider';
 import { scopedIdempotencyKey } from './idempotency-key';
 

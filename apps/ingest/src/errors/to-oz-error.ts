@@ -1,5 +1,5 @@
 import { DomainError } from '@forensics/domain';
-import { type OzErrorBody, UNKNOWN_ERROR_BODY } from './oz-error-body';
+import { type OzErrorBody, UNKNOWN_ERROR_BODY } from '@forensics/contracts';
 
 /**
  * The one mapping from what a command handler throws to the Oz body. A DomainError is the caller's

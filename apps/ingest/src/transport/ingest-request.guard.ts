@@ -1,5 +1,5 @@
 import { type Actor, invalidStructure, invalidValue, ROLES, type Role } from '@forensics/domain';
-import type { IngestRequest } from './ingest-request';
+import type { IngestRequest } from '@forensics/contracts';
 import { checkRequestSize, hasMoreCharactersThan, MAX_ID_CHARACTERS, MAX_IDEMPOTENCY_KEY_CHARACTERS } from './request-limits';
 import { checkStorableText } from './storable-text';
 

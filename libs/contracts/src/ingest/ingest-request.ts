@@ -1,5 +1,5 @@
 import type { Actor } from '@forensics/domain';
-import type { CommandDataOf, IngestPattern } from '../ingest.patterns';
+import type { CommandDataOf, IngestPattern } from './ingest-patterns';
 
 /** Who asks and in which HTTP request; ingest adds the time itself when it builds the command. */
 export type IngestRequestMetadata = Readonly<{
