@@ -5,7 +5,7 @@ import { createConnection } from 'node:net';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { createDataSource, migrate, type StoredEvent } from '@forensics/event-store';
 import { createKafka } from '@forensics/messaging';
-import { NoDelayJsonSocket } from '@forensics/ingest';
+import { NoDelayJsonSocket } from '@forensics/messaging';
 import { createRelay } from '@forensics/relay';
 import { freePort, startService, testInfra, uniqueName, waitFor } from '@forensics/testing';
 import { machine, percentile, round, writeBenchmark } from './bench-report';

@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { folderUpdatedChannel } from '@forensics/projection';
+import { folderUpdatedChannel } from '@forensics/read-model';
 import { freePort, testInfra } from '@forensics/testing';
 import { Client } from 'pg';
 import { percentile, round, writeBenchmark } from './bench-report';

@@ -9,7 +9,7 @@ import nodeArgs from './node-args.cjs';
 import { build } from '../build/compile.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVICES = ['ingest', 'relay', 'projection', 'analysis-worker'];
+const SERVICES = ['ingest', 'relay', 'projection', 'analysis-worker', 'gateway'];
 
 let stopping = false;
 const children = new Map();
@@ -43,6 +43,26 @@ try {
 }
 SERVICES.forEach(start);
 console.log(`started: ${SERVICES.join(', ')} (Ctrl-C stops them)`);
+
+// The gateway answers /ready once PostgreSQL and the read models are there: then say where it is.
+const gateway = `http://${process.env.GATEWAY_HOST ?? '127.0.0.1'}:${process.env.GATEWAY_PORT ?? '8080'}`;
+const readySince = Date.now();
+const ready = setInterval(async () => {
+  const ok = await fetch(`${gateway}/ready`).then((r) => r.ok, () => false);
+  if (!ok && Date.now() - readySince < 120_000) return;
+  clearInterval(ready);
+  if (!ok) return console.error(`the gateway did not become ready at ${gateway} within 2 minutes; see its log lines above`);
+  console.log(
+    [
+      '',
+      `The API is ready at ${gateway}/api/ (OpenAPI: ${gateway}/api/docs)`,
+      `First admin: ${process.env.ADMIN_EMAIL ?? 'admin@forensics.local'} / ${process.env.ADMIN_PASSWORD ? '(ADMIN_PASSWORD)' : 'change-me-now'}`,
+      `  curl -s -X POST ${gateway}/api/authorize/auth/ -H 'content-type: application/json' \\`,
+      `    -d '{"credentials":{"email":"${process.env.ADMIN_EMAIL ?? 'admin@forensics.local'}","password":"..."}}'`,
+      '',
+    ].join('\n'),
+  );
+}, 500);
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

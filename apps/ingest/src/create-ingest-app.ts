@@ -4,7 +4,7 @@ import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
 import type { IngestConfig } from './config/ingest.config';
 import { IngestModule } from './ingest.module';
 import { JsonLogger } from './logging/json-logger';
-import { NoDelayJsonSocket } from './transport/no-delay-json-socket';
+import { NoDelayJsonSocket } from '@forensics/messaging';
 
 export type IngestAppOptions = Readonly<{ logger?: JsonLogger }>;
 

@@ -5,4 +5,3 @@ export * from './errors/to-oz-error';
 export * from './ingest.module';
 export * from './logging/json-logger';
 export * from './transport/ingest-reply';
-export * from './transport/no-delay-json-socket';

@@ -7,7 +7,8 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, PostgresEventStore, type StoredEvent } from '@forensics/event-store';
 import { freePort, isolatedSchema, testInfra } from '@forensics/testing';
 import type { IngestPattern, IngestReply } from '@forensics/contracts';
-import { createIngestApp, type IngestConfig, JsonLogger, NoDelayJsonSocket } from '../src';
+import { NoDelayJsonSocket } from '@forensics/messaging';
+import { createIngestApp, type IngestConfig, JsonLogger } from '../src';
 
 export type IngestHarness = Readonly<{
   config: IngestConfig;

@@ -4,7 +4,7 @@ import { FolderRowsRepository, READ_MODEL_MIGRATIONS } from '@forensics/read-mod
 import { DeadLetters } from './dead-letters';
 import { foldBatch } from './fold-batch';
 import { GroupCommit } from './group-commit';
-import { folderUpdatedChannel, readModelSwitchLock } from './folder-updated-channel';
+import { folderUpdatedChannel, readModelSwitchLock } from '@forensics/read-model';
 import { ProjectionCache } from './projection-cache';
 import type { ProjectionConfig } from './projection.config';
 import { ProjectionMetrics } from './projection-metrics';

@@ -7,7 +7,7 @@ import { type StoredFolderRows, toFolderResponse } from '@forensics/read-model';
 import { recordTopic, testInfra, waitFor } from '@forensics/testing';
 import { asMessage, projectionHarness } from '../test/projection-harness';
 import { createProjection, type RunningProjection } from './create-projection';
-import { folderUpdatedChannel } from './folder-updated-channel';
+import { folderUpdatedChannel } from '@forensics/read-model';
 import { startMetricsServer } from './metrics-server';
 
 jest.setTimeout(30_000);

@@ -5,3 +5,4 @@ export * from './message';
 export * from './incoming-message';
 export * from './kafka-batch-consumer';
 export * from './kafka-work-consumer';
+export * from './no-delay-json-socket';

@@ -12,3 +12,4 @@ export * from './rows/analysis.row';
 export * from './rows/folder.row';
 export * from './rows/media.row';
 export * from './rows/timestamp';
+export * from './folder-updated-channel';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { folderUpdatedChannel } from '../folder-updated-channel';
+import { folderUpdatedChannel } from '@forensics/read-model';
 import { announceAdvancedFolders } from './announce-advanced-folders';
 import { compareReadModels, type ReadModelComparison } from './compare-read-models';
 import { quoted, type RebuildSchemas } from './schema-names';

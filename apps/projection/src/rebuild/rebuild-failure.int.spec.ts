@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { testInfra } from '@forensics/testing';
-import { readModelSwitchLock } from '../folder-updated-channel';
+import { readModelSwitchLock } from '@forensics/read-model';
 import { projectionHarness } from '../../test/projection-harness';
 import { liveFoldersTable } from '../../test/rebuild-fixtures';
 import { rebuildReadModel } from './rebuild-read-model';

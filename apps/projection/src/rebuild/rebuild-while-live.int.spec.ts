@@ -4,7 +4,7 @@
 import { Client } from 'pg';
 import { testInfra, waitFor } from '@forensics/testing';
 import { createProjection, type RunningProjection } from '../create-projection';
-import { folderUpdatedChannel } from '../folder-updated-channel';
+import { folderUpdatedChannel } from '@forensics/read-model';
 import { projectionHarness } from '../../test/projection-harness';
 import { appendRealisticFolders, dropSchemas, foldedFromStore, liveFoldersTable, liveVersion, publishAndWaitApplied } from '../../test/rebuild-fixtures';
 import type { RebuildProgress } from './rebuild-progress';

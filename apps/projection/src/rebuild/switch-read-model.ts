@@ -1,6 +1,6 @@
 import type { Checkpoint } from '@forensics/event-store';
 import type { DataSource } from 'typeorm';
-import { readModelSwitchLock } from '../folder-updated-channel';
+import { readModelSwitchLock } from '@forensics/read-model';
 import { replayEvents, type ReplayTarget } from './replay-events';
 import { quoted, type RebuildSchemas } from './schema-names';
 

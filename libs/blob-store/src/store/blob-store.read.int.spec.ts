@@ -28,6 +28,14 @@ describe('BlobStore reads on a real directory', () => {
     expect(await store().exists(sha256)).toBe(true);
   });
 
+  it('given a stored file, when removed, then it is gone; removing it again, or a malformed hash, answers false', async () => {
+    const { sha256 } = await store().put(mediaBytes('footballer.jpg'));
+    expect(await store().remove(sha256)).toBe(true);
+    expect(await store().exists(sha256)).toBe(false);
+    expect(await store().remove(sha256)).toBe(false);
+    expect(await store().remove('../../etc/passwd')).toBe(false);
+  });
+
   it('given an unknown hash, when read, then it is NOT EXIST (code 10); stat is null and exists is false', async () => {
     await store().put(mediaBytes('footballer.jpg'));
     for (const read of [store().read(UNKNOWN), store().readBuffer(UNKNOWN)]) {

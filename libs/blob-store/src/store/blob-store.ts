@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { BlobRef } from '@forensics/domain';
@@ -52,6 +52,21 @@ export class BlobStore {
     if (!isSha256(sha256)) return null;
     const stats = await stat(blobPath(this.root, sha256)).catch(nullWhenMissing);
     return stats?.size ?? null;
+  }
+
+  /**
+   * Deletes a stored file; answers whether there was one. Only for a file that nothing refers to
+   * yet: a request that stored it and was then refused.
+   */
+  async remove(sha256: string): Promise<boolean> {
+    if (!isSha256(sha256)) return false;
+    try {
+      await unlink(blobPath(this.root, sha256));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
   }
 
   /** Whether a file with this hash is stored; false for a malformed hash. */

@@ -1,0 +1,128 @@
+// Bad input, end to end: each answers the Oz error body with its status, never 500, and leaves
+// nothing behind: no folder in the list, no file in the blob store.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fixture, startSystem, uploadForm } from '../test/system-harness';
+
+jest.setTimeout(180_000);
+
+const MAX_FILE_BYTES = 300_000;
+
+describe('bad input', () => {
+  let system: Awaited<ReturnType<typeof startSystem>>;
+  let client: { token: string; companyId: string };
+  let other: { token: string };
+
+  const blobCount = (): number => {
+    const walk = (dir: string): number =>
+      readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? (e.name === 'tmp' ? 0 : walk(path.join(dir, e.name))) : 1), 0);
+    try {
+      return walk(system.env['BLOB_DIR'] as string);
+    } catch {
+      return 0;
+    }
+  };
+  const folderCount = async (token: string) => (await system.api('GET', '/api/folders/?limit=1', { token })).body.total_count as number;
+  const video = () => ({ name: 'selfie.mp4', bytes: fixture('astronaut-selfie.mp4') });
+
+  beforeAll(async () => {
+    system = await startSystem({ env: { MAX_FILE_BYTES: String(MAX_FILE_BYTES), MAX_FILES_PER_FOLDER: '3' } });
+    const admin = await system.adminToken();
+    client = await system.companyUser(admin, 'CLIENT');
+    other = await system.companyUser(admin, 'CLIENT');
+  }, 180_000);
+
+  afterAll(() => system?.close());
+
+  /** Sends a bad request and checks the error body, its status, and that nothing was stored. */
+  const refused = async (request: () => ReturnType<typeof system.api>, status: number, code: number) => {
+    const [folders, blobs] = [await folderCount(client.token), blobCount()];
+    const response = await request();
+    expect({ status: response.status, code: response.body?.error_code }).toEqual({ status, code });
+    expect(typeof response.body.error_message).toBe('string');
+    expect(response.body).toHaveProperty('details');
+    expect([await folderCount(client.token), blobCount()]).toEqual([folders, blobs]);
+    return response.body;
+  };
+
+  it.each([
+    ['no token', undefined, 6],
+    ['a token nobody issued', 'not-a-real-token', 7],
+  ])('given %s, then 401 with code %s', async (_what, token, code) => {
+    await refused(() => system.api('GET', '/api/folders/', token === undefined ? {} : { token }), 401, code);
+  });
+
+  it("given another company's folder id, then it answers exactly as an unknown one: 404, code 10", async () => {
+    const created = await system.api('POST', '/api/folders/', { token: other.token, form: uploadForm({ v: video() }, { 'media:tags': { v: ['video_selfie'] } }) });
+    expect(created.status).toBe(201);
+    const foreign = await system.api('GET', `/api/folders/${created.body.folder_id}/`, { token: client.token });
+    const unknown = await system.api('GET', '/api/folders/3f1c9a52-0000-4000-8000-000000000000/', { token: client.token });
+    expect(foreign.status).toBe(404);
+    expect({ ...foreign.body, details: null }).toEqual({ ...unknown.body, details: null });
+  });
+
+  it('given a malformed multipart body, then 400 with code 3', async () => {
+    await refused(
+      () => system.api('POST', '/api/folders/', { token: client.token, headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, raw: '--xyz\r\nContent-Disposition: form-data; name="payload"\r\n\r\n{}\r\n--xy' }),
+      400,
+      3,
+    );
+  });
+
+  it('given no payload, then 400 with code 3', async () => {
+    await refused(() => system.api('POST', '/api/folders/', { token: client.token, form: uploadForm({ v: video() }) }), 400, 3);
+  });
+
+  it('given a payload that is not JSON, then 400 with code 3', async () => {
+    await refused(() => system.api('POST', '/api/folders/', { token: client.token, form: uploadForm({ v: video() }, '{"media:tags": ') }), 400, 3);
+  });
+
+  it('given media:tags naming a file that was not sent, then 400 with code 4', async () => {
+    await refused(() => system.api('POST', '/api/folders/', { token: client.token, form: uploadForm({ v: video() }, { 'media:tags': { v: ['video_selfie'], missing: ['photo_id_front'] } }) }), 400, 4);
+  });
+
+  it('given an unknown analysis type, then 400 with code 4', async () => {
+    await refused(() => system.api('POST', '/api/folders/', { token: client.token, form: uploadForm({ v: video() }, { 'media:tags': { v: ['video_selfie'] }, analyses: [{ type: 'palmistry' }] }) }), 400, 4);
+  });
+
+  it('given a bad analysis param, then 400 with code 4', async () => {
+    const payload = { 'media:tags': { v: ['video_selfie'] }, analyses: [{ type: 'quality', params: { threshold_spoofing: 'high' } }] };
+    await refused(() => system.api('POST', '/api/folders/', { token: client.token, form: uploadForm({ v: video() }, payload) }), 400, 4);
+  });
+
+  it('given more files than a folder may hold, then 400 with code 4', async () => {
+    const files = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((k) => [k, { name: `${k}.jpg`, bytes: fixture('footballer.jpg') }]));
+    const body = await refused(() => system.api('POST', '/api/folders/', { token: client.token, form: uploadForm(files, {}) }), 400, 4);
+    expect(body.error_message).toMatch(/files/i);
+  });
+
+  it('given a file larger than the limit, then 413 with code 4', async () => {
+    await refused(() => system.api('POST', '/api/folders/', { token: client.token, form: uploadForm({ p: { name: 'big.png', bytes: fixture('astronaut.png') } }, {}) }), 413, 4);
+  });
+
+  it('given a file whose content is not an allowed type, then 400 with code 4', async () => {
+    await refused(() => system.api('POST', '/api/folders/', { token: client.token, form: uploadForm({ p: { name: 'photo.jpg', bytes: fixture('not-media.jpg') } }, {}) }), 400, 4);
+  });
+
+  it.each([['a path', '../../etc/passwd.jpg'], ['a control character', 'photo\u0007.jpg']])('given a file name with %s, then 400 with code 4', async (_what, name) => {
+    await refused(() => system.api('POST', '/api/folders/', { token: client.token, form: uploadForm({ p: { name, bytes: fixture('footballer.jpg') } }, {}) }), 400, 4);
+  });
+
+  it('given a 10 MB JSON payload, then 413 with code 4', async () => {
+    const payload = JSON.stringify({ 'folder:meta_data': { blob: 'x'.repeat(10 * 1024 * 1024) } });
+    await refused(() => system.api('POST', '/api/folders/', { token: client.token, form: uploadForm({ v: video() }, payload) }), 413, 4);
+  });
+
+  it.each([
+    ['limit=100000', 4],
+    ['offset=-1', 4],
+    ['sorting=name', 4],
+    ['resolution_status=MAYBE', 4],
+  ])('given the list query %s, then 400 with code %s', async (query, code) => {
+    await refused(() => system.api('GET', `/api/folders/?${query}`, { token: client.token }), 400, code);
+  });
+
+  it('never answered 500: the gateway logged no server error', () => {
+    expect(system.processes.get('gateway')?.output()).not.toContain('"request failed"');
+  });
+});

@@ -1,0 +1,110 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { AnyFilesInterceptor } from '@nestjs/platform-express';
+import type { Actor } from '@forensics/domain';
+import type { Request } from 'express';
+import { GATEWAY_CONFIG } from '../config/gateway-config.provider';
+import type { GatewayConfig } from '../config/gateway.config';
+import { invalidStructure } from '../errors/oz-http-error';
+import { CurrentActor } from '../identity/current-actor.decorator';
+import { flag, parseFolderListQuery } from '../read/folder-list-query';
+import { FolderReader } from '../read/folder-reader';
+import { FolderCommands } from './folder-commands';
+import { baseUrlOf, folderJson } from './folder-json';
+import { commandContext } from './request-context';
+import { type UploadedFile, storeUploads } from './stored-upload';
+import { analysesOf, endpointOf, parseUploadPayload } from './upload-payload';
+import { BLOBS } from './folders.tokens';
+import type { BlobStore } from '@forensics/blob-store';
+import { analysisJson, filterAnalyses } from './analysis-json';
+
+/** Folders: create (with the single request), add media, read, list, and their analyses. */
+@Controller('api/folders')
+export class FoldersController {
+  constructor(
+    @Inject(FolderCommands) private readonly commands: FolderCommands,
+    @Inject(FolderReader) private readonly reader: FolderReader,
+    @Inject(BLOBS) private readonly blobs: BlobStore,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @UseInterceptors(AnyFilesInterceptor())
+  async create(@UploadedFiles() files: UploadedFile[] | undefined, @Body() body: Record<string, unknown> | undefined, @Req() request: Request, @CurrentActor() actor: Actor) {
+    const uploads = files ?? [];
+    if (uploads.length > this.config.maxFilesPerFolder) throw invalidStructure(`A folder holds at most ${this.config.maxFilesPerFolder} files`);
+    const payload = parseUploadPayload(textField(body, 'payload'), uploads.map((f) => f.fieldname), { required: true });
+    const context = commandContext(request, actor);
+    const stored = await storeUploads(uploads, payload, this.blobs);
+    try {
+      const { folder } = await this.commands.createFolder(
+        { media: stored.media, metaData: payload.folderMetaData, analyses: payload.analyses, resolutionEndpoint: payload.resolutionEndpoint, keys: stored.keys },
+        context,
+        this.config.singleRequestTimeoutMs,
+      );
+      return folderJson(folder, { withAnalyses: payload.analyses !== null }, baseUrlOf(request));
+    } catch (error) {
+      await stored.rollback();
+      throw error;
+    }
+  }
+
+  @Post(':folderId/media')
+  @HttpCode(201)
+  @UseInterceptors(AnyFilesInterceptor())
+  async addMedia(@Param('folderId') folderId: string, @UploadedFiles() files: UploadedFile[] | undefined, @Body() body: Record<string, unknown> | undefined, @Req() request: Request, @CurrentActor() actor: Actor) {
+    await this.reader.folder(folderId, actor);
+    const uploads = files ?? [];
+    if (uploads.length === 0) throw invalidStructure('The request carries no file');
+    const payload = parseUploadPayload(textField(body, 'payload'), uploads.map((f) => f.fieldname), { required: false });
+    const stored = await storeUploads(uploads, payload, this.blobs);
+    try {
+      const folder = await this.commands.addMedia(folderId, stored.media, commandContext(request, actor));
+      const ids = new Set(stored.media.map((m) => m.media_id));
+      return folderJson(folder, { withAnalyses: false }, baseUrlOf(request)).media.filter((m) => ids.has(m.media_id));
+    } catch (error) {
+      await stored.rollback();
+      throw error;
+    }
+  }
+
+  @Get(':folderId')
+  async get(@Param('folderId') folderId: string, @Query() query: Record<string, unknown>, @Req() request: Request, @CurrentActor() actor: Actor) {
+    return folderJson(await this.reader.folder(folderId, actor), { withAnalyses: flag(query, 'with_analyses') }, baseUrlOf(request));
+  }
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>, @Req() request: Request, @CurrentActor() actor: Actor) {
+    const parsed = parseFolderListQuery(query);
+    const { total, items } = await this.reader.list(actor, parsed);
+    const base = baseUrlOf(request);
+    return { total_count: total, items: items.map((f) => folderJson(f, { withAnalyses: parsed.withAnalyses }, base)) };
+  }
+
+  @Post(':folderId/analyses')
+  @HttpCode(201)
+  async submitAnalyses(@Param('folderId') folderId: string, @Body() body: unknown, @Req() request: Request, @CurrentActor() actor: Actor) {
+    await this.reader.folder(folderId, actor);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidStructure('The body must be a JSON object with "analyses"');
+    const { analyses: raw, resolution_endpoint } = body as Record<string, unknown>;
+    const analyses = analysesOf(raw);
+    if (!analyses) throw invalidStructure('The body has no "analyses"', { field: 'analyses' });
+    const { folder, groupId } = await this.commands.submitAnalyses(folderId, analyses, endpointOf(resolution_endpoint), commandContext(request, actor));
+    const base = baseUrlOf(request);
+    return folder.analyses.filter((a) => a.group_id === groupId).map((a) => analysisJson(folder, a.analysis_id, base));
+  }
+
+  @Get(':folderId/analyses')
+  async listAnalyses(@Param('folderId') folderId: string, @Query() query: Record<string, unknown>, @Req() request: Request, @CurrentActor() actor: Actor) {
+    const folder = await this.reader.folder(folderId, actor);
+    const base = baseUrlOf(request);
+    return filterAnalyses(folder, query).map((a) => analysisJson(folder, a.analysis_id, base));
+  }
+}
+
+const textField = (body: Record<string, unknown> | undefined, name: string): string | undefined => {
+  const value = body?.[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw invalidStructure(`The "${name}" field must be given once, as text`, { field: name });
+  return value;
+};

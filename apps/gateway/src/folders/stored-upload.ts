@@ -1,0 +1,44 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { BlobStore } from '@forensics/blob-store';
+import type { MediaInput, MediaType } from '@forensics/domain';
+import { checkedFileName, type UploadPayload } from './upload-payload';
+
+/** A file of a multipart request, as multer hands it over (in memory, size-limited). */
+export type UploadedFile = Readonly<{ fieldname: string; originalname: string; buffer: Buffer; size: number }>;
+
+/**
+ * Stores the files of a request in the blob store (content-addressed; a file refused for its
+ * content is never stored) and describes them as the domain's media. `rollback` removes the
+ * blobs this request added, for when the command is refused after all.
+ */
+export async function storeUploads(files: readonly UploadedFile[], payload: UploadPayload, blobs: BlobStore): Promise<{ media: MediaInput[]; keys: Map<string, string>; rollback: () => Promise<void> }> {
+  files.forEach((file, index) => checkedFileName(file.originalname, `files[${index}]`));
+  const added: string[] = [];
+  const media: MediaInput[] = [];
+  const keys = new Map<string, string>();
+  try {
+    for (const file of files) {
+      const before = await blobs.stat(createHash('sha256').update(file.buffer).digest('hex'));
+      const stored = await blobs.put(file.buffer);
+      if (before === null) added.push(stored.sha256);
+      const mediaId = randomUUID();
+      keys.set(file.fieldname, mediaId);
+      media.push({
+        media_id: mediaId,
+        original_name: file.originalname,
+        media_type: stored.media_type as MediaType,
+        tags: payload.tags[file.fieldname] ?? [],
+        meta_data: payload.mediaMetaData[file.fieldname] ?? {},
+        blob: { sha256: stored.sha256, size: stored.size, mime: stored.mime },
+      });
+    }
+  } catch (error) {
+    await removeBlobs(blobs, added);
+    throw error;
+  }
+  return { media, keys, rollback: () => removeBlobs(blobs, added) };
+}
+
+async function removeBlobs(blobs: BlobStore, sha256s: readonly string[]): Promise<void> {
+  for (const sha of sha256s) await blobs.remove(sha).catch(() => undefined);
+}

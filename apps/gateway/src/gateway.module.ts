@@ -1,0 +1,18 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { GatewayConfig } from './config/gateway.config';
+import { gatewayConfigProvider } from './config/gateway-config.provider';
+import { FoldersModule } from './folders/folders.module';
+import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
+
+/** The REST API: identity (tokens, companies, users), folders and analyses, health. */
+@Module({})
+export class GatewayModule {
+  static forConfig(config: GatewayConfig): DynamicModule {
+    const configModule = { module: GatewayConfigModule, providers: [gatewayConfigProvider(config)], exports: [gatewayConfigProvider(config).provide], global: true };
+    return { module: GatewayModule, imports: [configModule, IdentityModule, FoldersModule, HealthModule] };
+  }
+}
+
+@Module({})
+class GatewayConfigModule {}

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@forensics/domain';
+import { forbidden, notExist } from '../../errors/oz-http-error';
+import { InputObject } from '../input/input-object';
+import { readListQuery } from '../input/list-query';
+import { canSeeAllCompanies } from '../users/user-access';
+import { CompaniesRepository } from './companies.repository';
+import { type CompanyResponse, toCompanyResponse } from './company.row';
+
+/** Companies: ADMIN creates them; ADMIN and OPERATOR read all; everyone else reads only its own. */
+@Injectable()
+export class CompaniesService {
+  constructor(private readonly companies: CompaniesRepository) {}
+
+  async create(actor: Actor, body: unknown): Promise<CompanyResponse> {
+    if (actor.role !== 'ADMIN') throw forbidden('Only an ADMIN creates companies');
+    const name = InputObject.of(body).string('name', { min: 1, max: 255, pattern: /\S/, expected: 'a name that is not blank' }).trim();
+    return toCompanyResponse(await this.companies.insert(randomUUID(), name));
+  }
+
+  async get(actor: Actor, company_id: string): Promise<CompanyResponse> {
+    const row = this.visible(actor, company_id) ? await this.companies.find(company_id) : undefined;
+    if (!row) throw notExist('Company', { company_id });
+    return toCompanyResponse(row);
+  }
+
+  async list(actor: Actor, query: Record<string, unknown>): Promise<{ items: CompanyResponse[]; total: number }> {
+    const onlyId = canSeeAllCompanies(actor) ? null : actor.company_id;
+    if (!canSeeAllCompanies(actor) && onlyId === null) return { items: [], total: 0 };
+    const { rows, total } = await this.companies.list(readListQuery(query), onlyId);
+    return { items: rows.map(toCompanyResponse), total };
+  }
+
+  /** Whether the company exists for this actor: another tenant's company does not. */
+  async exists(actor: Actor, company_id: string): Promise<boolean> {
+    return this.visible(actor, company_id) && (await this.companies.find(company_id)) !== undefined;
+  }
+
+  private visible(actor: Actor, company_id: string): boolean {
+    return canSeeAllCompanies(actor) || actor.company_id === company_id;
+  }
+}

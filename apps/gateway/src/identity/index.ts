@@ -1,0 +1,13 @@
+export { IdentityModule } from './identity.module';
+export { Public, IS_PUBLIC } from './public.decorator';
+export { CurrentActor, type AuthenticatedRequest } from './current-actor.decorator';
+export { ACCESS_TOKEN_HEADER, AccessTokenGuard } from './access-token.guard';
+export { AuthService } from './auth/auth.service';
+export { SessionService, type SessionResponse } from './sessions/session.service';
+export { SESSION_TTLS, type SessionTtls } from './sessions/session-ttl';
+export { CompaniesService } from './companies/companies.service';
+export type { CompanyResponse } from './companies/company.row';
+export { UsersService } from './users/users.service';
+export type { UserResponse } from './users/user.row';
+export { canSeeAllCompanies, canSeeUser, userReadScope } from './users/user-access';
+export { IDENTITY_DATA_SOURCE } from './database/identity-data-source.provider';

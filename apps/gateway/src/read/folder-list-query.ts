@@ -1,0 +1,86 @@
+import { invalidValue } from '../errors/oz-http-error';
+
+/** The Oz folder-list filters (oz-api.md §1.5), checked. */
+export type FolderListQuery = Readonly<{
+  offset: number;
+  limit: number;
+  sorting: { column: 'time_created' | 'time_updated'; direction: 'ASC' | 'DESC' };
+  timeCreatedMin: number | null;
+  timeCreatedMax: number | null;
+  timeUpdatedMin: number | null;
+  timeUpdatedMax: number | null;
+  /** `meta_data=key==value` (equal) or `key!=value` (not equal), all of them must hold. */
+  metaData: readonly { key: string; value: string; equal: boolean }[];
+  resolutionStatus: readonly string[];
+  withAnalyses: boolean;
+  totalOmit: boolean;
+}>;
+
+export const MAX_LIMIT = 1_000;
+const SORTINGS = ['time_created{asc}', 'time_created{desc}', 'time_updated{asc}', 'time_updated{desc}'] as const;
+const STATUSES = ['INITIAL', 'PROCESSING', 'FAILED', 'FINISHED', 'DECLINED', 'SUCCESS', 'OPERATOR_REQUIRED'];
+
+type Query = Readonly<Record<string, unknown>>;
+
+const single = (query: Query, key: string): string | undefined => {
+  const value = query[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw invalidValue(`Query parameter "${key}" must be given once, as text`, { field: key });
+  return value;
+};
+
+function integer(query: Query, key: string, fallback: number, min: number, max: number): number {
+  const raw = single(query, key);
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw invalidValue(`Query parameter "${key}" must be a whole number from ${min} to ${max}`, { field: key, value: raw });
+  return Number(raw);
+}
+
+function epoch(query: Query, key: string): number | null {
+  const raw = single(query, key);
+  if (raw === undefined || raw === '') return null;
+  if (!/^\d+(\.\d+)?$/.test(raw) || !Number.isFinite(Number(raw))) throw invalidValue(`Query parameter "${key}" must be a UNIX time in seconds`, { field: key, value: raw });
+  return Number(raw);
+}
+
+export const flag = (query: Query, key: string): boolean => {
+  const raw = single(query, key);
+  if (raw === undefined) return false;
+  if (raw !== 'true' && raw !== 'false') throw invalidValue(`Query parameter "${key}" must be true or false`, { field: key, value: raw });
+  return raw === 'true';
+};
+
+const list = (query: Query, key: string): string[] => {
+  const value = query[key];
+  if (value === undefined) return [];
+  const values = Array.isArray(value) ? value : [value];
+  if (!values.every((v): v is string => typeof v === 'string')) throw invalidValue(`Query parameter "${key}" must be text`, { field: key });
+  return values.flatMap((v) => v.split(',')).filter((v) => v !== '');
+};
+
+/** Reads the query of `GET /api/folders/`; anything out of range or unknown is refused with INVALID VALUE. */
+export function parseFolderListQuery(query: Query): FolderListQuery {
+  const sorting = single(query, 'sorting') ?? 'time_created{desc}';
+  if (!(SORTINGS as readonly string[]).includes(sorting)) throw invalidValue(`Query parameter "sorting" must be one of ${SORTINGS.join(', ')}`, { field: 'sorting', value: sorting });
+  const [column, direction] = sorting.replace('}', '').split('{') as ['time_created' | 'time_updated', 'asc' | 'desc'];
+  const resolutionStatus = list(query, 'resolution_status');
+  const unknown = resolutionStatus.find((s) => !STATUSES.includes(s));
+  if (unknown) throw invalidValue(`Query parameter "resolution_status" must be among ${STATUSES.join(', ')}`, { field: 'resolution_status', value: unknown });
+  return {
+    offset: integer(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER),
+    limit: integer(query, 'limit', 100, 1, MAX_LIMIT),
+    sorting: { column, direction: direction === 'asc' ? 'ASC' : 'DESC' },
+    timeCreatedMin: epoch(query, 'time_created.min'),
+    timeCreatedMax: epoch(query, 'time_created.max'),
+    timeUpdatedMin: epoch(query, 'time_updated.min'),
+    timeUpdatedMax: epoch(query, 'time_updated.max'),
+    metaData: list(query, 'meta_data').map((expression) => {
+      const match = /^([^=!]+)(==|!=)(.*)$/.exec(expression);
+      if (!match) throw invalidValue('Query parameter "meta_data" must be key==value or key!=value', { field: 'meta_data', value: expression });
+      return { key: match[1] as string, value: match[3] as string, equal: match[2] === '==' };
+    }),
+    resolutionStatus,
+    withAnalyses: flag(query, 'with_analyses'),
+    totalOmit: flag(query, 'total_omit'),
+  };
+}

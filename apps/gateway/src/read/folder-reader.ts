@@ -1,0 +1,70 @@
+import { type Actor, canSeeFolder } from '@forensics/domain';
+import { FolderRowsRepository, type StoredFolderRows } from '@forensics/read-model';
+import type { DataSource } from 'typeorm';
+import { notExist } from '../errors/oz-http-error';
+import type { FolderListQuery } from './folder-list-query';
+
+/** A folder's rows, with its folder row present. */
+export type VisibleFolder = StoredFolderRows & { folder: NonNullable<StoredFolderRows['folder']> };
+
+/**
+ * Reads the folder read models for a caller: a folder the caller may not see reads exactly like
+ * one that does not exist (NOT EXIST, 404), whichever company it belongs to.
+ */
+export class FolderReader {
+  private readonly rows: FolderRowsRepository;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.rows = new FolderRowsRepository(dataSource);
+  }
+
+  async folder(folderId: string, actor: Actor): Promise<VisibleFolder> {
+    const rows = (await this.rows.readRows([folderId])).get(folderId);
+    if (!rows?.folder || !canSeeFolder(actor, rows.folder)) throw notExist('Folder', { folder_id: folderId });
+    return rows as VisibleFolder;
+  }
+
+  /** The folder of an analysis the caller may see (analysis ids are unique within a folder). */
+  async folderOfAnalysis(analysisId: string, actor: Actor): Promise<VisibleFolder> {
+    const owners = (await this.dataSource.query('SELECT folder_id FROM analyses WHERE analysis_id = $1', [analysisId])) as { folder_id: string }[];
+    for (const { folder_id } of owners) {
+      const rows = (await this.rows.readRows([folder_id])).get(folder_id);
+      if (rows?.folder && canSeeFolder(actor, rows.folder)) return rows as VisibleFolder;
+    }
+    throw notExist('Analysis', { analysis_id: analysisId });
+  }
+
+  /** The folder of a media the caller may see. */
+  async folderOfMedia(mediaId: string, actor: Actor): Promise<VisibleFolder> {
+    const owners = (await this.dataSource.query('SELECT folder_id FROM media WHERE media_id = $1', [mediaId])) as { folder_id: string }[];
+    for (const { folder_id } of owners) {
+      const rows = (await this.rows.readRows([folder_id])).get(folder_id);
+      if (rows?.folder && canSeeFolder(actor, rows.folder)) return rows as VisibleFolder;
+    }
+    throw notExist('Media', { media_id: mediaId });
+  }
+
+  /** One page of the folders the caller may see, newest first unless sorted otherwise, and the total. */
+  async list(actor: Actor, query: FolderListQuery): Promise<{ total: number | null; items: VisibleFolder[] }> {
+    const where: string[] = [];
+    const values: unknown[] = [];
+    const param = (value: unknown) => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    if (actor.role === 'CLIENT' || actor.role === 'CLIENT_SERVICE') where.push(`company_id = ${param(actor.company_id)} AND user_id = ${param(actor.user_id)}`);
+    else if (actor.role === 'CLIENT_ADMIN' || actor.role === 'CLIENT_OPERATOR') where.push(`company_id = ${param(actor.company_id)}`);
+    if (query.timeCreatedMin !== null) where.push(`time_created >= to_timestamp(${param(query.timeCreatedMin)})`);
+    if (query.timeCreatedMax !== null) where.push(`time_created <= to_timestamp(${param(query.timeCreatedMax)})`);
+    if (query.timeUpdatedMin !== null) where.push(`time_updated >= to_timestamp(${param(query.timeUpdatedMin)})`);
+    if (query.timeUpdatedMax !== null) where.push(`time_updated <= to_timestamp(${param(query.timeUpdatedMax)})`);
+    for (const { key, value, equal } of query.metaData) where.push(`${equal ? '' : 'NOT '}meta_data @> ${param(JSON.stringify({ [key]: value }))}::jsonb`);
+    if (query.resolutionStatus.length > 0) where.push(`(resolution_status = ANY(${param(query.resolutionStatus)}::text[]) OR system_resolution = ANY($${values.length}::text[]))`);
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const order = `${query.sorting.column} ${query.sorting.direction}, folder_id ${query.sorting.direction}`;
+    const page = (await this.dataSource.query(`SELECT folder_id FROM folders ${filter} ORDER BY ${order} LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`, values)) as { folder_id: string }[];
+    const total = query.totalOmit ? null : Number(((await this.dataSource.query(`SELECT count(*) AS n FROM folders ${filter}`, values.slice(0, values.length - 2))) as { n: string }[])[0]?.n ?? 0);
+    const rows = await this.rows.readRows(page.map((p) => p.folder_id));
+    return { total, items: page.flatMap((p) => (rows.get(p.folder_id)?.folder ? [rows.get(p.folder_id) as VisibleFolder] : [])) };
+  }
+}

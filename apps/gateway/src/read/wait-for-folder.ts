@@ -1,0 +1,45 @@
+import type { FolderUpdates } from './folder-updates';
+
+/**
+ * Watches a folder's announcements from the projection. Start watching before sending the command
+ * whose effect you wait for, then loop: `markRead()`, read the folder, and if it is not there yet
+ * `next()` waits for the next announcement (returning at once if one came since `markRead`).
+ */
+export function watchFolder(updates: FolderUpdates, folderId: string) {
+  let announced = false;
+  let wake: (() => void) | null = null;
+  const unsubscribe = updates.subscribe(folderId, () => {
+    announced = true;
+    wake?.();
+  });
+  return {
+    markRead: () => {
+      announced = false;
+    },
+    next: (timeoutMs: number): Promise<void> =>
+      announced
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, Math.max(0, timeoutMs));
+            wake = () => {
+              clearTimeout(timer);
+              wake = null;
+              resolve();
+            };
+          }),
+    close: unsubscribe,
+  };
+}
+
+/** Reads until `done` holds, re-reading on each announcement (never polling), or until the time is up. */
+export async function readUntil<T>(watch: ReturnType<typeof watchFolder>, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<{ value: T; timedOut: boolean }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    watch.markRead();
+    const value = await read();
+    if (done(value)) return { value, timedOut: false };
+    const left = deadline - Date.now();
+    if (left <= 0) return { value, timedOut: true };
+    await watch.next(left);
+  }
+}
