@@ -39,6 +39,9 @@ export function toOzResponse(exception: unknown): { status: number; body: OzErro
   if (e.name === 'MulterError') return multerError(e.code ?? '', e.field);
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    // The upload interceptor turns multer's limit errors into HttpExceptions by message.
+    const limit = UPLOAD_LIMITS[exception.message.replace(/ - [^-]*$/, '')];
+    if (limit) return { status: limit.status, body: body(OzErrorCode.INVALID_VALUE, limit.message) };
     if (status === 404) return { status, body: body(OzErrorCode.NOT_EXIST, 'No such endpoint') };
     if (status === 405) return { status, body: body(OzErrorCode.NOT_ALLOWED, 'Method not allowed') };
     if (status === 413) return { status, body: body(OzErrorCode.INVALID_VALUE, 'The request is too large') };
@@ -50,6 +53,16 @@ export function toOzResponse(exception: unknown): { status: number; body: OzErro
   }
   return { status: 500, body: body(OzErrorCode.UNKNOWN, 'Unknown server side error occurred') };
 }
+
+/** @nestjs/platform-express's messages for multer's limits (multer.constants), and what the API answers. */
+const UPLOAD_LIMITS: Readonly<Record<string, { status: number; message: string }>> = {
+  'File too large': { status: 413, message: 'A file is larger than the limit' },
+  'Too many files': { status: 400, message: 'Too many files in one request' },
+  'Field value too long': { status: 413, message: 'A form field is larger than the limit (the payload is at most 1 MB)' },
+  'Too many fields': { status: 413, message: 'Too many form fields' },
+  'Too many parts': { status: 413, message: 'Too many parts in the multipart body' },
+  'Field name too long': { status: 400, message: 'A form field name is too long' },
+};
 
 function multerError(code: string, field: string | undefined): { status: number; body: OzErrorBody } {
   const details = field ? { field } : null;

@@ -4,7 +4,7 @@ import type { Actor } from '@forensics/domain';
 import type { Request } from 'express';
 import { GATEWAY_CONFIG } from '../config/gateway-config.provider';
 import type { GatewayConfig } from '../config/gateway.config';
-import { invalidStructure } from '../errors/oz-http-error';
+import { invalidStructure, invalidValue } from '../errors/oz-http-error';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { flag, parseFolderListQuery } from '../read/folder-list-query';
 import { FolderReader } from '../read/folder-reader';
@@ -32,7 +32,7 @@ export class FoldersController {
   @UseInterceptors(AnyFilesInterceptor())
   async create(@UploadedFiles() files: UploadedFile[] | undefined, @Body() body: Record<string, unknown> | undefined, @Req() request: Request, @CurrentActor() actor: Actor) {
     const uploads = files ?? [];
-    if (uploads.length > this.config.maxFilesPerFolder) throw invalidStructure(`A folder holds at most ${this.config.maxFilesPerFolder} files`);
+    if (uploads.length > this.config.maxFilesPerFolder) throw invalidValue(`A folder holds at most ${this.config.maxFilesPerFolder} files`, { limit: this.config.maxFilesPerFolder });
     const payload = parseUploadPayload(textField(body, 'payload'), uploads.map((f) => f.fieldname), { required: true });
     const context = commandContext(request, actor);
     const stored = await storeUploads(uploads, payload, this.blobs);

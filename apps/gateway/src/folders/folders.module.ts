@@ -48,6 +48,8 @@ class FolderConnections implements OnModuleInit, OnApplicationShutdown {
     MulterModule.registerAsync({
       useFactory: (config: GatewayConfig) => ({
         storage: memoryStorage(),
+        // Keep the name as sent, so a name with a path in it is refused rather than silently cut.
+        preservePath: true,
         limits: { fileSize: config.maxFileBytes, files: config.maxFilesPerFolder + 1, fields: 20, fieldSize: 1024 * 1024, parts: config.maxFilesPerFolder + 21, headerPairs: 200 },
       }),
       inject: [GATEWAY_CONFIG],
