@@ -3,6 +3,8 @@ export type AnalysisWorkerConfig = Readonly<{
   eventStoreSchema: string;
   brokers: readonly string[];
   topic: string;
+  /** Partitions of the topic if this service is the first to need it (the relay uses the same setting). */
+  partitions: number;
   groupId: string;
   /** Where the gateway stores uploaded media, and where best shots go. */
   blobDir: string;
@@ -29,6 +31,7 @@ export function loadAnalysisWorkerConfig(env: NodeJS.ProcessEnv = process.env): 
     eventStoreSchema: read(env, 'EVENT_STORE_SCHEMA', 'public', (v) => identifier.test(v), 'a lower-case identifier', problems),
     brokers: (env['KAFKA_BROKERS'] || '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
     topic: read(env, 'FOLDER_EVENTS_TOPIC', 'folder-events', (v) => v.length > 0, 'a topic name', problems),
+    partitions: Number(read(env, 'FOLDER_EVENTS_PARTITIONS', '12', positiveInt, 'a positive integer', problems)),
     groupId: read(env, 'ANALYSIS_WORKER_GROUP_ID', 'analysis-worker', (v) => v.length > 0, 'a consumer group id', problems),
     blobDir: read(env, 'BLOB_DIR', 'data/blobs', (v) => v.length > 0, 'a directory', problems),
     concurrency: Number(read(env, 'ANALYSIS_WORKER_CONCURRENCY', '2', positiveInt, 'a positive integer', problems)),

@@ -2,7 +2,7 @@ import { loadAnalyzers } from '@forensics/analyzers';
 import { BlobStore } from '@forensics/blob-store';
 import { evolve, type FolderEvent, initialFolderState } from '@forensics/domain';
 import { createDataSource, EVENT_STORE_MIGRATIONS, migrate, PostgresEventStore } from '@forensics/event-store';
-import { createKafka, type IncomingMessage, KafkaWorkConsumer } from '@forensics/messaging';
+import { createKafka, ensureTopic, type IncomingMessage, KafkaWorkConsumer } from '@forensics/messaging';
 import { parseEnvelope } from '@forensics/read-model';
 import { pendingJobs } from './analysis-jobs';
 import type { AnalysisWorkerConfig } from './analysis-worker.config';
@@ -36,6 +36,8 @@ export async function createWorker(config: AnalysisWorkerConfig, log: (entry: Re
   const kafka = createKafka({ brokers: config.brokers, clientId: `analysis-worker-${config.groupId}` });
   // Groups in hand at most: enough to keep every analysis slot busy, few enough to hand the rest
   // of a partition to another member.
+  // Whoever starts first creates the topic; subscribing to a missing one fails.
+  await ensureTopic(kafka, config.topic, { partitions: config.partitions });
   const consumer = await KafkaWorkConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, maxInFlight: config.concurrency * 2, log });
 
   const handle = async (message: IncomingMessage): Promise<void> => {

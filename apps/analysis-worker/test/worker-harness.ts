@@ -26,6 +26,7 @@ export async function workerHarness(partitions = 3) {
     eventStoreSchema: schema.name,
     brokers: testInfra.kafkaBrokers,
     topic,
+    partitions,
     groupId: uniqueName('it_worker_group'),
     blobDir,
     concurrency: 2,

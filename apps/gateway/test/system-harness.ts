@@ -55,7 +55,9 @@ export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: n
     (ready) => ready,
     { timeoutMs: 90_000, intervalMs: 250, what: `the gateway ready\n${logs()}` },
   );
-  await waitFor(async () => processes.get('analysis-worker')?.output().includes('analysis worker consuming') ?? false, (ok) => ok, { timeoutMs: 90_000, what: `the worker consuming\n${logs()}` });
+  for (const [name, line] of [['analysis-worker', 'analysis worker consuming'], ['projection', 'projection consuming']] as const) {
+    await waitFor(async () => processes.get(name)?.output().includes(line) ?? false, (ok) => ok, { timeoutMs: 90_000, what: `${name} consuming\n${logs()}` });
+  }
 
   const api = async (method: string, url: string, init: Readonly<{ token?: string; json?: unknown; form?: FormData; raw?: string; headers?: Record<string, string> }> = {}) => {
     const headers: Record<string, string> = { ...init.headers };
@@ -122,6 +124,7 @@ export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: n
     },
     logs,
     async close() {
+      if (process.env['E2E_LOGS'] === '1') process.stdout.write(`${logs()}\n`);
       await Promise.all([...processes.values()].map((p) => p.stop()));
       await Promise.all(Object.values(schemas).map((s) => s.drop().catch(() => undefined)));
       rmSync(blobDir, { recursive: true, force: true });

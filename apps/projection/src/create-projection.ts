@@ -31,6 +31,9 @@ export async function createProjection(config: ProjectionConfig, log: (entry: Re
   await eventStoreSource.initialize();
   await migrate(eventStoreSource);
   const kafka = createKafka({ brokers: config.brokers, clientId: `projection-${config.groupId}` });
+  // Whoever starts first creates the topic: a consumer that subscribes to a topic that does not
+  // exist yet fails (or, with auto-creation on, gets a topic with the broker's default partitions).
+  await ensureTopic(kafka, config.topic, { partitions: config.partitions });
   await ensureTopic(kafka, config.deadLetterTopic, { partitions: 1 });
   const producer = await KafkaMessageProducer.connect(kafka);
   const consumer = await KafkaBatchConsumer.connect(kafka, {

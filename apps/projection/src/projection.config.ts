@@ -6,6 +6,8 @@ export type ProjectionConfig = Readonly<{
   readModelSchema: string;
   brokers: readonly string[];
   topic: string;
+  /** Partitions of the topic if this service is the first to need it (the relay uses the same setting). */
+  partitions: number;
   deadLetterTopic: string;
   groupId: string;
   /** Partitions one process folds at the same time: best the topic's partition count, so a fetch is folded in one wave. */
@@ -46,6 +48,7 @@ export function loadProjectionConfig(env: NodeJS.ProcessEnv = process.env): Proj
     readModelSchema: read(env, 'READ_MODEL_SCHEMA', 'read_model', (v) => identifier.test(v), 'a lower-case identifier', problems),
     brokers: (env['KAFKA_BROKERS'] || '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
     topic: read(env, 'FOLDER_EVENTS_TOPIC', 'folder-events', (v) => v.length > 0, 'a topic name', problems),
+    partitions: Number(read(env, 'FOLDER_EVENTS_PARTITIONS', '12', positiveInt, 'a positive integer', problems)),
     deadLetterTopic: read(env, 'DEAD_LETTER_TOPIC', 'folder-events.dead-letter', (v) => v.length > 0, 'a topic name', problems),
     groupId: read(env, 'PROJECTION_GROUP_ID', 'projection', (v) => v.length > 0, 'a consumer group id', problems),
     concurrency: Number(read(env, 'PROJECTION_CONCURRENCY', '12', positiveInt, 'a positive integer', problems)),

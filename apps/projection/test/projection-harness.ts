@@ -21,6 +21,7 @@ export async function projectionHarness() {
     readModelSchema: readSchema.name,
     brokers: testInfra.kafkaBrokers,
     topic,
+    partitions: 3,
     deadLetterTopic: `${topic}.dead-letter`,
     groupId: uniqueName('it_proj_group'),
     concurrency: 2,
