@@ -14,7 +14,7 @@ export type ServiceName = (typeof SERVICES)[number];
 
 export const ADMIN = { email: 'admin@e2e.test', password: 'admin-password-1' };
 
-export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: number; env?: Record<string, string> }> = {}) {
+export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: number; env?: Record<string, string>; workers?: number }> = {}) {
   const schemas = { events: isolatedSchema('e2e_events'), reads: isolatedSchema('e2e_reads'), identity: isolatedSchema('e2e_identity') };
   const topic = uniqueName('e2e-folder-events');
   const blobDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-blobs-'));
@@ -48,6 +48,8 @@ export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: n
     return service;
   };
   for (const name of SERVICES) start(name);
+  // More worker processes in the same group (one per core), stopped with the rest.
+  const extraWorkers = Array.from({ length: Math.max(0, (options.workers ?? 1) - 1) }, () => startService('apps/analysis-worker/src/main.ts', env));
   const baseUrl = `http://127.0.0.1:${gatewayPort}`;
   const logs = () => [...processes].map(([name, p]) => `--- ${name}\n${p.output().slice(-1500)}`).join('\n');
   await waitFor(
@@ -125,7 +127,7 @@ export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: n
     logs,
     async close() {
       if (process.env['E2E_LOGS'] === '1') process.stdout.write(`${logs()}\n`);
-      await Promise.all([...processes.values()].map((p) => p.stop()));
+      await Promise.all([...processes.values(), ...extraWorkers].map((p) => p.stop()));
       await Promise.all(Object.values(schemas).map((s) => s.drop().catch(() => undefined)));
       rmSync(blobDir, { recursive: true, force: true });
     },

@@ -1,0 +1,129 @@
+// `npm run bench:e2e`: single requests (photo liveness) at a steady rate through the whole system,
+// every service its own process as in production (compiled, one analysis worker per core). For
+// each request: the latency the client sees, and that latency less the analysis's own model time
+// (`duration_ms` of its AnalysisFinished event), which is what event sourcing costs on the way:
+// gateway -> ingest -> store -> relay -> Kafka -> worker -> store -> relay -> Kafka -> projection
+// -> NOTIFY -> gateway.
+import { Client } from 'pg';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fixture, startSystem, uploadForm } from '../../apps/gateway/test/system-harness';
+import { machine, percentile, round, writeBenchmark } from './bench-report';
+
+const RATE = Number(process.env['BENCH_E2E_RATE'] ?? 5);
+const SECONDS = Number(process.env['BENCH_E2E_SECONDS'] ?? 30);
+const WARMUP_S = 5;
+const PHOTOS = ['footballer.jpg', 'astronaut.png'];
+
+type Sample = { latencyMs: number; folderId: string; status: number; warm: boolean; finished: boolean };
+
+async function main(): Promise<void> {
+  console.log(`bench:e2e, single requests with photo liveness at ${RATE}/s for ${SECONDS} s after a ${WARMUP_S} s warm-up`);
+  // A second worker process uses the second core, as the worker benchmark does.
+  const system = await startSystem({ workers: 2 });
+  try {
+    const admin = await system.adminToken();
+    const client = await system.companyUser(admin, 'CLIENT_SERVICE');
+    const photos = PHOTOS.map((name) => ({ name, bytes: fixture(name) }));
+    const samples: Sample[] = [];
+    const inFlight: Promise<void>[] = [];
+    const started = performance.now();
+    const total = RATE * (SECONDS + WARMUP_S);
+    for (let n = 0; n < total; n += 1) {
+      const due = started + (n * 1000) / RATE;
+      await sleep(Math.max(0, due - performance.now()));
+      const photo = photos[n % photos.length] as { name: string; bytes: Buffer };
+      const warm = n >= RATE * WARMUP_S;
+      inFlight.push(
+        (async () => {
+          const sent = performance.now();
+          const { status, body } = await system.api('POST', '/api/folders/', {
+            token: client.token,
+            form: uploadForm({ photo1: photo }, { 'media:tags': { photo1: ['photo_selfie'] }, analyses: [{ type: 'quality', params: { extract_best_shot: true } }] }),
+          });
+          samples.push({ latencyMs: performance.now() - sent, folderId: body?.folder_id ?? '', status, warm, finished: body?.resolution_status === 'FINISHED' });
+        })(),
+      );
+      if (n % (RATE * 5) === 0 && n > 0) console.log(`  ${Math.round((performance.now() - started) / 1000)} s: ${samples.length} answered of ${n} sent`);
+    }
+    await Promise.all(inFlight);
+    const elapsedS = (performance.now() - started) / 1000;
+    const measured = samples.filter((s) => s.warm);
+    const ok = measured.filter((s) => s.status === 201 && s.finished);
+    const modelMs = await modelTimes(system.env, ok.map((s) => s.folderId));
+    const latencies = ok.map((s) => s.latencyMs).sort((a, b) => a - b);
+    const overheads = ok.map((s) => s.latencyMs - (modelMs.get(s.folderId) ?? Number.NaN)).filter(Number.isFinite).sort((a, b) => a - b);
+    const models = [...modelMs.values()].sort((a, b) => a - b);
+    const figures = {
+      machine: machine(),
+      measured_at: new Date().toISOString(),
+      rate_per_s: RATE,
+      seconds: SECONDS,
+      requests: measured.length,
+      requests_ok: ok.length,
+      requests_failed: measured.length - ok.length,
+      requests_per_s: round(samples.length / elapsedS),
+      latency_p50_ms: round(percentile(latencies, 50)),
+      latency_p99_ms: round(percentile(latencies, 99)),
+      latency_max_ms: round(latencies.at(-1) ?? Number.NaN),
+      model_p50_ms: round(percentile(models, 50)),
+      model_p99_ms: round(percentile(models, 99)),
+      overhead_p50_ms: round(percentile(overheads, 50)),
+      overhead_p99_ms: round(percentile(overheads, 99)),
+      worker_processes: 2,
+    };
+    console.log(JSON.stringify(figures, null, 2));
+    writeBenchmark('e2e', report(figures), figures);
+  } finally {
+    await system.close();
+  }
+}
+
+/** The model time of each folder's analysis: `duration_ms` of its AnalysisFinished event. */
+async function modelTimes(env: Record<string, string>, folderIds: readonly string[]): Promise<Map<string, number>> {
+  const db = new Client({ connectionString: env['DATABASE_URL'] });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ stream_id: string; ms: number }>(
+      `SELECT stream_id, (data->>'duration_ms')::int AS ms FROM "${env['EVENT_STORE_SCHEMA']}".events WHERE type = 'AnalysisFinished' AND stream_id = ANY($1::text[])`,
+      [[...folderIds]],
+    );
+    return new Map(rows.map((r) => [r.stream_id, r.ms]));
+  } finally {
+    await db.end();
+  }
+}
+
+function report(f: Record<string, unknown>): string {
+  const met = (value: unknown, target: number) => (typeof value === 'number' && value <= target ? 'met' : '**missed**');
+  return [
+    '# End to end: single requests through the whole system',
+    '',
+    `Measured ${String(f['measured_at'])} by \`npm run bench:e2e\` (tools/bench/e2e.bench.ts).`,
+    '',
+    `Machine: ${String(f['machine'])}. Every service runs as its own process (compiled), with two analysis workers (one per core); PostgreSQL, Kafka and the benchmark share the cores.`,
+    '',
+    `Load: ${String(f['rate_per_s'])} single requests a second for ${String(f['seconds'])} s after a ${WARMUP_S} s warm-up (not counted), open loop (sent on schedule, whatever`,
+    'the answers), each `POST /api/folders/` with one selfie photo (alternating two fixture photos) and a QUALITY analysis with the best shot,',
+    'answered when the analysis has finished. Overhead: the latency less the analysis\'s model time (`duration_ms` of its AnalysisFinished',
+    'event: decoding, detection, anti-spoofing, liveness and the best shot), i.e. upload, blob store, ingest, event store, relay, Kafka,',
+    'worker, event store, relay, Kafka, projection, NOTIFY and the answer.',
+    '',
+    '| figure | value | target | |',
+    '| --- | --- | --- | --- |',
+    `| requests measured (ok / failed) | ${String(f['requests'])} (${String(f['requests_ok'])} / ${String(f['requests_failed'])}) | | |`,
+    `| throughput | ${String(f['requests_per_s'])} requests/s | | |`,
+    `| latency p50 / p99 / max | ${String(f['latency_p50_ms'])} / ${String(f['latency_p99_ms'])} / ${String(f['latency_max_ms'])} ms | | |`,
+    `| model time p50 / p99 | ${String(f['model_p50_ms'])} / ${String(f['model_p99_ms'])} ms | | |`,
+    `| overhead p50 | ${String(f['overhead_p50_ms'])} ms | <= 20 ms | ${met(f['overhead_p50_ms'], 20)} |`,
+    `| overhead p99 | ${String(f['overhead_p99_ms'])} ms | <= 60 ms | ${met(f['overhead_p99_ms'], 60)} |`,
+    '',
+  ].join('\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
