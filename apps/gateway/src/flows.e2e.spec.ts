@@ -99,6 +99,19 @@ describe('API flows', () => {
     expect(history.items.map((e: Json) => e.stream_version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it('given the same Idempotency-Key twice, then one folder is created and both answers name it', async () => {
+    const send = () =>
+      system.api('POST', '/api/folders/', {
+        token: client.token,
+        headers: { 'Idempotency-Key': 'retry-of-order-7' },
+        form: uploadForm({ photo: { name: 'photo.jpg', bytes: fixture('footballer.jpg') } }, { 'folder:meta_data': { order: 'order-7' }, 'media:tags': { photo: ['photo_selfie'] } }),
+      });
+    const [first, second] = [await send(), await send()];
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.folder_id).toBe(first.body.folder_id);
+    expect((await get('/api/folders/?meta_data=order==order-7')).total_count).toBe(1);
+  });
+
   it('declines BIOMETRY for two different people', async () => {
     const folder = await singleRequest({ selfie: { file: 'astronaut.png', tags: ['photo_selfie'] }, id: { file: 'footballer.jpg', tags: ['photo_id_front'] } }, [{ type: 'biometry' }]);
     expect(folder).toMatchObject({ resolution_status: 'FINISHED', system_resolution: 'DECLINED' });

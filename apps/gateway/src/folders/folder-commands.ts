@@ -92,12 +92,19 @@ export class FolderCommands {
     actor: Actor,
   ): Promise<{ folder: VisibleFolder; timedOut: boolean }> {
     const started = Date.now();
-    const watch = watchFolder(this.updates, folderId);
+    let watch = watchFolder(this.updates, folderId);
     try {
-      const { version } = await run();
-      const read = () => this.reader.folder(folderId, actor).catch(() => null);
+      const reply = await run();
+      const { version } = reply;
+      // A repeated Idempotency-Key answers for the folder its first request made.
+      const target = reply.folder_id;
+      if (target !== folderId) {
+        watch.close();
+        watch = watchFolder(this.updates, target);
+      }
+      const read = () => this.reader.folder(target, actor).catch(() => null);
       const written = await readUntil(watch, read, (f) => f !== null && f.version >= version, OWN_WRITE_TIMEOUT_MS);
-      if (written.timedOut || !written.value) throw new OzHttpError(OzErrorCode.EXTERNAL_SERVICE, 'The command was recorded, but the read model has not caught up yet; read the folder again shortly', { folder_id: folderId }, 503);
+      if (written.timedOut || !written.value) throw new OzHttpError(OzErrorCode.EXTERNAL_SERVICE, 'The command was recorded, but the read model has not caught up yet; read the folder again shortly', { folder_id: target }, 503);
       if (done(written.value, version)) return { folder: written.value, timedOut: false };
       const { value, timedOut } = await readUntil(watch, read, (f) => f !== null && done(f, version), timeoutMs - (Date.now() - started));
       return { folder: value ?? written.value, timedOut };
