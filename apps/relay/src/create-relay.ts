@@ -43,7 +43,7 @@ export async function createRelay(
       log: hooks.log ?? jsonLog,
       ...(hooks.onPublished ? { onPublished: hooks.onPublished } : {}),
     },
-    { name: config.name, topic: config.topic, batchSize: config.batchSize, idleWaitMs: 5_000, heldBackWaitMs: 5, checkpointEveryMs: 200 },
+    { name: config.name, topic: config.topic, batchSize: config.batchSize, idleWaitMs: 5_000, heldBackWaitMs: 1, checkpointEveryMs: 200 },
   );
   let closing: Promise<void> | null = null;
   const close = async () => {
