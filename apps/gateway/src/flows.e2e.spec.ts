@@ -155,6 +155,43 @@ describe('API flows', () => {
     expect((await get('/api/folders/', outsider.token)).total_count).toBe(0);
   });
 
+  it('streams a folder: an SSE client sees PROCESSING, then the final status, and the stream ends; another company gets not found', async () => {
+    const created = await system.api('POST', '/api/folders/', {
+      token: client.token,
+      form: uploadForm({ selfie: { name: 'selfie.mp4', bytes: fixture('astronaut-selfie.mp4') } }, { 'media:tags': { selfie: ['video_selfie'] } }),
+    });
+    const folderId = created.body.folder_id as string;
+    const outsider = await system.companyUser(admin, 'CLIENT');
+    const refused = await fetch(`${system.baseUrl}/api/folders/${folderId}/stream`, { headers: { 'X-Forensic-Access-Token': outsider.token } });
+    expect(refused.status).toBe(404);
+    expect(((await refused.json()) as Json).error_code).toBe(10);
+
+    const stream = await fetch(`${system.baseUrl}/api/folders/${folderId}/stream`, { headers: { 'X-Forensic-Access-Token': client.token } });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const statuses: string[] = [];
+    const reading = (async () => {
+      let buffered = '';
+      for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>) {
+        buffered += Buffer.from(chunk).toString();
+        let end: number;
+        while ((end = buffered.indexOf('\n\n')) >= 0) {
+          const block = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          const data = block.split('\n').find((line) => line.startsWith('data: '));
+          if (data) statuses.push((JSON.parse(data.slice(6)) as Json).resolution_status as string);
+        }
+      }
+    })();
+    await waitFor(async () => statuses.length, (n) => n >= 1, { what: 'the first status event' });
+    expect(statuses[0]).toBe('INITIAL');
+    const analyses = await system.api('POST', `/api/folders/${folderId}/analyses/`, { token: client.token, json: { analyses: [{ type: 'quality' }] } });
+    expect(analyses.status).toBe(201);
+    await reading; // the server ends the stream once the group has finished
+    expect(statuses).toContain('PROCESSING');
+    expect(statuses.at(-1)).toBe('FINISHED');
+  });
+
   it.each<[ServiceName, boolean]>([
     ['ingest', true],
     ['relay', true],

@@ -9,7 +9,7 @@ import { checkIngestRequest } from './transport/ingest-request.guard';
 import type { IngestReply } from '@forensics/contracts';
 import { toFolderCommand } from './transport/to-folder-command';
 
-/** The five commands ingest takes over TCP; each answers an IngestReply or fails with an Oz body. */
+/** The six commands ingest takes over TCP; each answers an IngestReply or fails with an Oz body. */
 @Controller()
 @UseFilters(OzErrorFilter)
 export class FolderCommandsController {
@@ -41,6 +41,11 @@ export class FolderCommandsController {
   @MessagePattern(INGEST_PATTERNS.resolveAnalysisByOperator)
   resolveAnalysisByOperator(@Payload() payload: unknown): Promise<IngestReply> {
     return this.run(COMMAND_TYPE_OF[INGEST_PATTERNS.resolveAnalysisByOperator], payload);
+  }
+
+  @MessagePattern(INGEST_PATTERNS.changeMetaData)
+  changeMetaData(@Payload() payload: unknown): Promise<IngestReply> {
+    return this.run(COMMAND_TYPE_OF[INGEST_PATTERNS.changeMetaData], payload);
   }
 
   private async run(type: FolderCommand['type'], payload: unknown): Promise<IngestReply> {

@@ -159,6 +159,42 @@ describe('ingest folder commands', () => {
     expect(decided?.metadata).toMatchObject({ user_id: actors.operator.user_id, company_id: folder.company_id });
   });
 
+  it('folders.change_meta_data appends MetaDataChanged with the whole new object, and nothing for a change that changes nothing', async () => {
+    const folder = await givenFolder();
+    const [video] = folder.media;
+    const merge = (meta_data: Record<string, unknown>) =>
+      request(P.changeMetaData, { folder_id: folder.folder_id, target: { kind: 'FOLDER' }, change: { op: 'MERGE', meta_data } });
+
+    const reply = await ingest.send(P.changeMetaData, merge({ client_iin: '880202400456' }));
+    const onMedia = await ingest.send(
+      P.changeMetaData,
+      request(P.changeMetaData, { folder_id: folder.folder_id, target: { kind: 'MEDIA', media_id: video!.media_id }, change: { op: 'REPLACE', meta_data: { camera: 'front' } } }),
+    );
+    const again = await ingest.send(P.changeMetaData, merge({ client_iin: '880202400456' }));
+
+    expect(reply).toMatchObject({ version: 5, events: [{ type: 'MetaDataChanged', stream_version: 5 }] });
+    expect(onMedia).toMatchObject({ version: 6, events: [{ type: 'MetaDataChanged', stream_version: 6 }] });
+    expect(again).toEqual({ folder_id: folder.folder_id, version: 6, duplicate: false, events: [] });
+    const stream = await ingest.readStream(folder.folder_id);
+    expect(stream.slice(4).map((e) => e.data)).toEqual([
+      { target: 'FOLDER', target_id: folder.folder_id, meta_data: { applicant: 'A-1042', client_iin: '880202400456' } },
+      { target: 'MEDIA', target_id: video!.media_id, meta_data: { camera: 'front' } },
+    ]);
+    expect(stream[4]?.metadata).toMatchObject({ user_id: actors.clientA.user_id, company_id: folder.company_id });
+  });
+
+  it('folders.change_meta_data from an OPERATOR is refused as AUTH FORBIDDEN, and nothing is written', async () => {
+    const folder = await givenFolder();
+
+    const error = await ingest.refusal(
+      P.changeMetaData,
+      request(P.changeMetaData, { folder_id: folder.folder_id, target: { kind: 'FOLDER' }, change: { op: 'DELETE', keys: null } }, actors.operator),
+    );
+
+    expect(error).toMatchObject({ error_code: 9 });
+    expect(await ingest.readStream(folder.folder_id)).toHaveLength(4);
+  });
+
   it('single request: the folder, its media and the analysis group are appended in one transaction', async () => {
     const group_id = randomUUID();
     const create = createFolder(kycMedia(), {

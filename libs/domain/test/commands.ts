@@ -3,8 +3,11 @@ import type {
   Actor,
   AddMedia,
   AnalysisRequest,
+  ChangeMetaData,
   CreateFolder,
   MediaInput,
+  MetaDataChange,
+  MetaDataTarget,
   RecordAnalysisResult,
   ResolveAnalysisByOperator,
   SubmitAnalysisGroup,
@@ -75,5 +78,11 @@ export const operatorDecision = (
 ): ResolveAnalysisByOperator => ({
   type: 'ResolveAnalysisByOperator',
   data: { folder_id: FOLDER, analysis_id, resolution, comment: 'looked at it' },
+  metadata: commandMeta(actor),
+});
+
+export const changeMetaData = (target: MetaDataTarget, change: MetaDataChange, actor: Actor = actors.client): ChangeMetaData => ({
+  type: 'ChangeMetaData',
+  data: { folder_id: FOLDER, target, change },
   metadata: commandMeta(actor),
 });

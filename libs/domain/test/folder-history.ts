@@ -7,7 +7,9 @@ import {
   type EventMetadata,
   type FolderEvent,
   type FolderStatus,
+  type JsonObject,
   type MediaType,
+  type MetaDataTargetKind,
   type OperatorResolution,
   evolveAll,
   folderStatus,
@@ -95,6 +97,13 @@ export const resolvedByOperator = (analysis_id: string, resolution: OperatorReso
   type: 'AnalysisResolvedByOperator',
   data: { analysis_id, operator_user_id: actors.operator.user_id, resolution, comment: 'checked by hand' },
   metadata: eventMeta(actors.operator.user_id),
+});
+
+/** `metaDataChanged('MEDIA', 'selfie', { k: 'v' })`: the whole new metadata of a target. */
+export const metaDataChanged = (target: MetaDataTargetKind, target_id: string, meta_data: JsonObject, user_id = CLIENT_USER): FolderEvent => ({
+  type: 'MetaDataChanged',
+  data: { target, target_id, meta_data },
+  metadata: eventMeta(user_id),
 });
 
 /** A folder with a selfie video and the front of an ID: enough for every analysis type. */

@@ -1,6 +1,7 @@
 // The example history of docs/events.md §3, message for message: a single request (folder, two
 // media, group G1 of QUALITY and BIOMETRY), the two results, an operator's decision, then group
-// G2 (COLLECTION), which fails. Its §5 gives the statuses after each version.
+// G2 (COLLECTION), which fails, and last the client's PATCH of the folder's metadata. Its §5
+// gives the statuses after each version.
 import type { FolderEnvelope } from '../src';
 
 export const FOLDER = '3f1c9a52-7b4e-4d2a-9c61-0e8f5a7d2b14';
@@ -164,7 +165,18 @@ export const V9_COLLECTION_FAILED = envelope(
   },
 );
 
-/** Versions 1 to 9, in order. */
+const REQUEST_3 = { occurred_at: '2026-11-22T10:05:40.512Z', user_id: CLIENT, correlation_id: 'e61c7a09-3b8d-4f25-a9e4-5d0b2c8f7a13', causation_id: null };
+
+export const V10_META_DATA_CHANGED = envelope(10, { ...REQUEST_3, event_id: '95f2a6b7-13da-4e07-a8ce-b6f3a5073429', global_position: 51533 }, {
+  type: 'MetaDataChanged',
+  data: {
+    target: 'FOLDER',
+    target_id: FOLDER,
+    meta_data: { partner_side_folder_id: 'loan-2026-118734', client_iin: '880202400456' },
+  },
+});
+
+/** Versions 1 to 10, in order. */
 export const EVENTS_MD_HISTORY: readonly FolderEnvelope[] = [
   V1_FOLDER_CREATED,
   V2_SELFIE_UPLOADED,
@@ -175,6 +187,7 @@ export const EVENTS_MD_HISTORY: readonly FolderEnvelope[] = [
   V7_OPERATOR_DECIDED,
   V8_G2_SUBMITTED,
   V9_COLLECTION_FAILED,
+  V10_META_DATA_CHANGED,
 ];
 
 /** The history up to and including a version. */
@@ -188,6 +201,8 @@ export const storyOf = (folderId: string, upToVersion = EVENTS_MD_HISTORY.length
         ...event,
         event_id: `${folderId}-${event.stream_version}`,
         stream_id: folderId,
-        data: event.type === 'FolderCreated' ? { ...event.data, folder_id: folderId } : event.data,
+        data: event.type === 'FolderCreated' ? { ...event.data, folder_id: folderId } : isFolderMetaData(event) ? { ...event.data, target_id: folderId } : event.data,
       }) as FolderEnvelope,
   );
+
+const isFolderMetaData = (event: FolderEnvelope): boolean => event.type === 'MetaDataChanged' && event.data.target === 'FOLDER';

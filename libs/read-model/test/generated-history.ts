@@ -1,6 +1,7 @@
 // Folder histories for property tests. Every event comes out of the domain's `decide`, so a
 // history is one the real system could record; a "stray" step adds a second result for a
 // finished analysis, history that does not fit and that the fold must ignore like `evolve` does.
+// A "meta" step changes the metadata of the folder, a media or an analysis.
 import fc from 'fast-check';
 import {
   type Actor,
@@ -8,6 +9,8 @@ import {
   type AnalysisType,
   type FolderCommand,
   type FolderEvent,
+  type MetaDataChange,
+  type MetaDataTarget,
   type OperatorResolution,
   DomainError,
   decide,
@@ -31,7 +34,8 @@ type Step =
   | { kind: 'submit'; types: AnalysisType[] }
   | { kind: 'result'; pick: number; outcome: AnalysisResolution | 'FAILED' }
   | { kind: 'operator'; pick: number; resolution: OperatorResolution }
-  | { kind: 'stray'; pick: number };
+  | { kind: 'stray'; pick: number }
+  | { kind: 'meta'; pick: number; op: 'REPLACE' | 'MERGE' | 'DELETE'; key: string; value: number; place: number };
 
 // Results come more often than requests, so that most groups finish and several can finish in turn.
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -48,6 +52,16 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('operator' as const), pick: fc.nat(), resolution: fc.constantFrom<OperatorResolution>('SUCCESS', 'DECLINED') }),
   fc.record({ kind: fc.constant('stray' as const), pick: fc.nat() }),
 );
+
+/** Metadata changes, each with the place among the other steps where it happens. */
+const metaDataStepArb = fc.record({
+  kind: fc.constant('meta' as const),
+  pick: fc.nat(),
+  op: fc.constantFrom<'REPLACE' | 'MERGE' | 'DELETE'>('REPLACE', 'MERGE', 'DELETE'),
+  key: fc.constantFrom('a', 'b', 'partner_side_folder_id'),
+  value: fc.nat({ max: 3 }),
+  place: fc.nat(),
+});
 
 const meta = (actor: Actor, step: number) => ({ now: new Date(T0 + step * 1000).toISOString(), actor, correlation_id: `request-${step}` });
 const blob = (n: number) => ({ sha256: n.toString(16).padStart(64, '0'), size: 1000 + n, mime: 'image/jpeg' });
@@ -75,7 +89,7 @@ function eventsFor(step: Step, index: number, history: readonly FolderEvent[]): 
     const copied = results[step.pick % Math.max(results.length, 1)];
     return copied ? [{ ...copied, metadata: { ...copied.metadata, occurred_at: new Date(T0 + at * 1000).toISOString() } }] : [];
   }
-  const command = commandFor(step, at, state.analyses);
+  const command = step.kind === 'meta' ? metaDataCommand(step, at, state) : commandFor(step, at, state.analyses);
   if (!command) return [];
   try {
     return decide(command, state);
@@ -85,9 +99,22 @@ function eventsFor(step: Step, index: number, history: readonly FolderEvent[]): 
   }
 }
 
-type Analyses = Extract<ReturnType<typeof initialFolderState>, { status: 'existing' }>['analyses'];
+type Existing = Extract<ReturnType<typeof initialFolderState>, { status: 'existing' }>;
+type Analyses = Existing['analyses'];
 
-function commandFor(step: Exclude<Step, { kind: 'stray' }>, at: number, analyses: Analyses): FolderCommand | null {
+/** A client changes the metadata of the folder, one of its media or one of its analyses. */
+function metaDataCommand(step: Extract<Step, { kind: 'meta' }>, at: number, state: Existing): FolderCommand {
+  const targets: MetaDataTarget[] = [
+    { kind: 'FOLDER' },
+    ...state.media.map((m): MetaDataTarget => ({ kind: 'MEDIA', media_id: m.media_id })),
+    ...state.analyses.map((a): MetaDataTarget => ({ kind: 'ANALYSIS', analysis_id: a.analysis_id })),
+  ];
+  const target = targets[step.pick % targets.length] as MetaDataTarget;
+  const change: MetaDataChange = step.op === 'DELETE' ? { op: 'DELETE', keys: [step.key] } : { op: step.op, meta_data: { [step.key]: step.value } };
+  return { type: 'ChangeMetaData', data: { folder_id: FOLDER, target, change }, metadata: meta(actors.client, at) };
+}
+
+function commandFor(step: Exclude<Step, { kind: 'stray' | 'meta' }>, at: number, analyses: Analyses): FolderCommand | null {
   if (step.kind === 'upload') {
     return { type: 'AddMedia', data: { folder_id: FOLDER, media: [media(`m${at}`, step.tags, at + 2)] }, metadata: meta(actors.client, at) };
   }
@@ -154,4 +181,13 @@ function historyOf(steps: readonly Step[]): FolderEnvelope[] {
 }
 
 /** Valid folder histories as envelopes, versions 1..n: media added, groups submitted, finished and decided in any order. */
-export const arbitraryHistory = (): fc.Arbitrary<FolderEnvelope[]> => fc.array(stepArb, { maxLength: 24 }).map(historyOf);
+export const arbitraryHistory = (): fc.Arbitrary<FolderEnvelope[]> =>
+  // The metadata steps are drawn after the others and slotted in, so the rest of each history is
+  // the one the plain steps alone would give.
+  fc.tuple(fc.array(stepArb, { maxLength: 24 }), fc.array(metaDataStepArb, { maxLength: 4 })).map(([steps, metaDataSteps]) => historyOf(interleaved(steps, metaDataSteps)));
+
+function interleaved(steps: readonly Step[], metaDataSteps: readonly Extract<Step, { kind: 'meta' }>[]): Step[] {
+  const all = [...steps];
+  for (const step of metaDataSteps) all.splice(step.place % (all.length + 1), 0, step);
+  return all;
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INGEST_PATTERNS, type IngestReply } from '@forensics/contracts';
-import { type Actor, type MediaInput, OzErrorCode } from '@forensics/domain';
+import { type Actor, type MediaInput, type MetaDataChange, type MetaDataTarget, OzErrorCode } from '@forensics/domain';
 import { type AnalysisGroupRow } from '@forensics/read-model';
 import { forbidden, OzHttpError } from '../errors/oz-http-error';
 import type { IngestClient } from '../ingest/ingest-client';
@@ -76,6 +76,17 @@ export class FolderCommands {
       this.ingest.send(INGEST_PATTERNS.resolveAnalysisByOperator, {
         data: { folder_id: folderId, analysis_id: analysisId, resolution, comment },
         metadata: { actor: context.actor, correlation_id: context.correlationId },
+      });
+    return (await this.afterCommand(folderId, run, () => true, 0, context.actor)).folder;
+  }
+
+  /** Changes the metadata of the folder, one of its media or one of its analyses; a change that changes nothing records nothing. */
+  async changeMetaData(folderId: string, target: MetaDataTarget, change: MetaDataChange, context: CommandContext): Promise<VisibleFolder> {
+    const run = () =>
+      this.ingest.send(INGEST_PATTERNS.changeMetaData, {
+        data: { folder_id: folderId, target, change },
+        metadata: { actor: context.actor, correlation_id: context.correlationId },
+        ...(context.idempotencyKey ? { idempotency_key: context.idempotencyKey } : {}),
       });
     return (await this.afterCommand(folderId, run, () => true, 0, context.actor)).folder;
   }

@@ -13,7 +13,9 @@ import { AnalysesController } from './analyses.controller';
 import { FilesController } from './files.controller';
 import { FolderCommands } from './folder-commands';
 import { FolderEventsController } from './folder-events.controller';
+import { FolderStreamController } from './folder-stream.controller';
 import { FoldersController } from './folders.controller';
+import { MetaDataController } from './meta-data.controller';
 import { BLOBS, EVENT_STORE, FOLDER_UPDATES, INGEST, READ_MODEL_DB } from './folders.tokens';
 
 const EVENT_STORE_DB = Symbol('EVENT_STORE_DB');
@@ -55,7 +57,7 @@ class FolderConnections implements OnModuleInit, OnApplicationShutdown {
       inject: [GATEWAY_CONFIG],
     }),
   ],
-  controllers: [FoldersController, AnalysesController, FilesController, FolderEventsController],
+  controllers: [FoldersController, AnalysesController, FilesController, FolderEventsController, MetaDataController, FolderStreamController],
   providers: [
     { provide: READ_MODEL_DB, useFactory: (c: GatewayConfig) => createDataSource({ url: c.databaseUrl, schema: c.readModelSchema, applicationName: 'gateway', poolSize: 10, migrations: [] }), inject: [GATEWAY_CONFIG] },
     { provide: EVENT_STORE_DB, useFactory: (c: GatewayConfig) => createDataSource({ url: c.databaseUrl, schema: c.eventStoreSchema, applicationName: 'gateway-history', poolSize: 2, migrations: [] }), inject: [GATEWAY_CONFIG] },

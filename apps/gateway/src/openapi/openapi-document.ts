@@ -5,6 +5,21 @@ const error = { $ref: '#/components/responses/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const folderId = { name: 'folderId', in: 'path', required: true, schema: { type: 'string' } };
 const analysisId = { name: 'analysisId', in: 'path', required: true, schema: { type: 'string' } };
+const mediaId = { name: 'mediaId', in: 'path', required: true, schema: { type: 'string' } };
+const metaDataBody = (description: string) => ({ required: true, description, ...json({ type: 'object' }) });
+const metaDataAnswer = { 200: { description: 'The metadata after the request', ...json({ type: 'object' }) }, default: error };
+/** The four verbs of Oz's metadata endpoints, the same for folders, media and analyses. */
+const metaDataVerbs = (what: string, parameter: object) => ({
+  get: { summary: `The metadata of ${what}`, parameters: [parameter], responses: metaDataAnswer },
+  post: { summary: `Replace the whole metadata of ${what}`, parameters: [parameter], requestBody: metaDataBody('The new metadata, a JSON object'), responses: metaDataAnswer },
+  patch: { summary: `Merge the given top-level keys into the metadata of ${what}; other keys stay`, parameters: [parameter], requestBody: metaDataBody('The keys to set, a JSON object'), responses: metaDataAnswer },
+  delete: {
+    summary: `Remove every key of the metadata of ${what}, or only those of {"keys": [...]}`,
+    parameters: [parameter],
+    requestBody: { required: false, ...json({ type: 'object', properties: { keys: { type: 'array', items: { type: 'string' } } } }) },
+    responses: metaDataAnswer,
+  },
+});
 const flag = (name: string, description: string) => ({ name, in: 'query', schema: { type: 'boolean' }, description });
 const folderUpload = {
   content: {
@@ -76,12 +91,18 @@ export const OPENAPI_DOCUMENT = {
       get: { summary: "A folder's analyses (analyse_id, type, state and their .exclude forms)", parameters: [folderId], responses: { 200: { description: 'Analyses' }, default: error } },
       post: { summary: 'Run a group of analyses: {analyses: [{type, source_media?, params?, meta_data?}], resolution_endpoint?}', parameters: [folderId], responses: { 201: { description: 'The analyses of the new group' }, default: error } },
     },
+    '/api/folders/{folderId}/meta_data': metaDataVerbs('a folder (OPERATOR and CLIENT OPERATOR may only read it)', folderId),
+    '/api/media/{mediaId}/meta_data': metaDataVerbs('a media', mediaId),
+    '/api/analyses/{analysisId}/meta_data': metaDataVerbs('an analysis', analysisId),
+    '/api/folders/{folderId}/stream': {
+      get: { summary: 'Beyond Oz: server-sent events, a "status" event with the folder at each new version; ends when its groups have finished unless keep_open=true', parameters: [folderId, flag('keep_open', 'keep the stream open after the folder has finished')], responses: { 200: { description: 'text/event-stream' }, default: error } },
+    },
     '/api/folders/{folderId}/events': { get: { summary: "Beyond Oz: the folder's event history (audit trail)", parameters: [folderId], responses: { 200: { description: '{folder_id, items}' }, default: error } } },
     '/api/analyses/{analysisId}': { get: { summary: 'One analysis', parameters: [analysisId], responses: { 200: { description: 'The analysis', ...json({ $ref: '#/components/schemas/Analysis' }) }, default: error } } },
     '/api/analyses/{analysisId}/resolution': {
       post: { summary: 'Beyond Oz: an OPERATOR settles an OPERATOR_REQUIRED analysis: {resolution: SUCCESS|DECLINED, comment}', parameters: [analysisId], responses: { 201: { description: 'The analysis after the decision' }, default: error } },
     },
-    '/api/media/{mediaId}/original': { get: { summary: 'The original file of a media', parameters: [{ name: 'mediaId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'The bytes' }, default: error } } },
+    '/api/media/{mediaId}/original': { get: { summary: 'The original file of a media', parameters: [mediaId], responses: { 200: { description: 'The bytes' }, default: error } } },
     '/api/output-images/{sha256}': { get: { summary: 'A best shot an analysis made', parameters: [{ name: 'sha256', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'A JPEG' }, default: error } } },
     '/api/docs': { get: { summary: 'This document', security: [], responses: { 200: { description: 'OpenAPI 3.1' } } } },
     '/health': { get: { summary: 'The process answers', security: [], responses: { 200: { description: 'ok' } } } },

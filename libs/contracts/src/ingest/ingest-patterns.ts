@@ -7,6 +7,7 @@ export const INGEST_PATTERNS = {
   submitAnalysisGroup: 'folders.submit_analysis_group',
   recordAnalysisResult: 'analyses.record_result',
   resolveAnalysisByOperator: 'analyses.resolve_by_operator',
+  changeMetaData: 'folders.change_meta_data',
 } as const;
 
 export type IngestPattern = (typeof INGEST_PATTERNS)[keyof typeof INGEST_PATTERNS];
@@ -18,6 +19,7 @@ export const COMMAND_TYPE_OF = {
   'folders.submit_analysis_group': 'SubmitAnalysisGroup',
   'analyses.record_result': 'RecordAnalysisResult',
   'analyses.resolve_by_operator': 'ResolveAnalysisByOperator',
+  'folders.change_meta_data': 'ChangeMetaData',
 } as const satisfies Record<IngestPattern, FolderCommand['type']>;
 
 /** The command data a pattern expects, as the domain defines it. */

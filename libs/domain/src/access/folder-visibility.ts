@@ -25,6 +25,28 @@ export function canSeeFolder(actor: Actor, folder: OwnedFolder): boolean {
   }
 }
 
+/**
+ * Metadata belongs to the client: whoever may see a folder may change the metadata of it, its
+ * media and its analyses, except the operators, who review folders and only read it.
+ */
+export function canChangeMetaData(actor: Actor): boolean {
+  switch (actor.role) {
+    case 'OPERATOR':
+    case 'CLIENT_OPERATOR':
+      return false;
+    case 'ADMIN':
+    case 'SYSTEM':
+    case 'CLIENT_ADMIN':
+    case 'CLIENT':
+    case 'CLIENT_SERVICE':
+      return true;
+    default: {
+      const unknownRole: never = actor.role;
+      return unknownRole;
+    }
+  }
+}
+
 /** Operators settle OPERATOR_REQUIRED analyses; an ADMIN may see everything but may not decide. */
 export const canDecideAsOperator = (actor: Actor): boolean =>
   actor.role === 'OPERATOR' || actor.role === 'CLIENT_OPERATOR';

@@ -1,4 +1,5 @@
 import type { AddMedia } from './add-media.command';
+import type { ChangeMetaData } from './change-meta-data.command';
 import type { CreateFolder } from './create-folder.command';
 import type { RecordAnalysisResult } from './record-analysis-result.command';
 import type { ResolveAnalysisByOperator } from './resolve-analysis-by-operator.command';
@@ -10,4 +11,5 @@ export type FolderCommand =
   | AddMedia
   | SubmitAnalysisGroup
   | RecordAnalysisResult
-  | ResolveAnalysisByOperator;
+  | ResolveAnalysisByOperator
+  | ChangeMetaData;

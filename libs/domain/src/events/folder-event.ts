@@ -4,6 +4,7 @@ import type { AnalysisGroupSubmitted } from './analysis-group-submitted.event';
 import type { AnalysisResolvedByOperator } from './analysis-resolved-by-operator.event';
 import type { FolderCreated } from './folder-created.event';
 import type { MediaUploaded } from './media-uploaded.event';
+import type { MetaDataChanged } from './meta-data-changed.event';
 
 /** Every event of a folder stream, schema version 1 (DESIGN.md §2). */
 export type FolderEvent =
@@ -12,7 +13,8 @@ export type FolderEvent =
   | AnalysisGroupSubmitted
   | AnalysisFinished
   | AnalysisFailed
-  | AnalysisResolvedByOperator;
+  | AnalysisResolvedByOperator
+  | MetaDataChanged;
 
 export type FolderEventType = FolderEvent['type'];
 
@@ -23,6 +25,7 @@ export const FOLDER_EVENT_TYPES: readonly FolderEventType[] = [
   'AnalysisFinished',
   'AnalysisFailed',
   'AnalysisResolvedByOperator',
+  'MetaDataChanged',
 ];
 
 /** The schema version every event type is written with today. */

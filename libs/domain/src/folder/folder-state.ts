@@ -17,6 +17,8 @@ export type AnalysisRecord = Readonly<{
   /** The machine's verdict once FINISHED; null while PROCESSING or when FAILED. */
   resolution: AnalysisResolution | null;
   operator: OperatorDecision | null;
+  /** The client's free-form metadata, as the last MetaDataChanged (or the submission) left it. */
+  meta_data: JsonObject;
 }>;
 
 export type GroupRecord = Readonly<{

@@ -2,6 +2,7 @@ import type { FolderCommand } from '../commands/folder-command';
 import { invalidStructure } from '../errors/domain-error';
 import type { FolderEvent } from '../events/folder-event';
 import { decideAddMedia } from './decide/add-media.decide';
+import { decideChangeMetaData } from './decide/change-meta-data.decide';
 import { decideCreateFolder } from './decide/create-folder.decide';
 import { decideRecordAnalysisResult } from './decide/record-analysis-result.decide';
 import { decideResolveAnalysisByOperator } from './decide/resolve-analysis-by-operator.decide';
@@ -25,6 +26,8 @@ export function decide(command: FolderCommand, state: FolderState, policy: Folde
       return decideRecordAnalysisResult(command, state);
     case 'ResolveAnalysisByOperator':
       return decideResolveAnalysisByOperator(command, state);
+    case 'ChangeMetaData':
+      return decideChangeMetaData(command, state);
     default: {
       const unknown: never = command;
       throw invalidStructure('Unknown command', { command: unknown });

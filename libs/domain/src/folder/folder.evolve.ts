@@ -4,6 +4,7 @@ import type { AnalysisGroupSubmitted } from '../events/analysis-group-submitted.
 import type { AnalysisResolvedByOperator } from '../events/analysis-resolved-by-operator.event';
 import type { FolderEvent } from '../events/folder-event';
 import type { MediaUploaded } from '../events/media-uploaded.event';
+import type { MetaDataChanged } from '../events/meta-data-changed.event';
 import type { AnalysisRecord, ExistingFolder, FolderState } from './folder-state';
 
 /**
@@ -39,6 +40,8 @@ export function evolve(state: FolderState, event: FolderEvent): FolderState {
       return finishAnalysis(state, event);
     case 'AnalysisResolvedByOperator':
       return resolveByOperator(state, event);
+    case 'MetaDataChanged':
+      return changeMetaData(state, event);
     default:
       // Adding an event type breaks the build here until it is folded; at run time an event of
       // a type this version does not know is history that does not fit, and is ignored.
@@ -73,6 +76,7 @@ function addGroup(folder: ExistingFolder, { data }: AnalysisGroupSubmitted): Fol
     state: 'PROCESSING',
     resolution: null,
     operator: null,
+    meta_data: a.meta_data,
   }));
   const group = {
     group_id: data.group_id,
@@ -110,4 +114,24 @@ function resolveByOperator(folder: ExistingFolder, { data }: AnalysisResolvedByO
   return { ...folder, analyses: folder.analyses.map((a) => (a === target ? decided : a)) };
 }
 
-const exhaustive = (_event: never): void => undefined;
+/** Sets the whole new object on its target; a target the folder does not have is history that does not fit. */
+function changeMetaData(folder: ExistingFolder, { data }: MetaDataChanged): FolderState {
+  const { target, target_id, meta_data } = data;
+  switch (target) {
+    case 'FOLDER':
+      return target_id === folder.folder_id ? { ...folder, meta_data } : folder;
+    case 'MEDIA': {
+      const media = folder.media.find((m) => m.media_id === target_id);
+      return media ? { ...folder, media: folder.media.map((m) => (m === media ? { ...m, meta_data } : m)) } : folder;
+    }
+    case 'ANALYSIS': {
+      const analysis = folder.analyses.find((a) => a.analysis_id === target_id);
+      return analysis ? { ...folder, analyses: folder.analyses.map((a) => (a === analysis ? { ...a, meta_data } : a)) } : folder;
+    }
+    default:
+      exhaustive(target);
+      return folder;
+  }
+}
+
+const exhaustive = (_value: never): void => undefined;

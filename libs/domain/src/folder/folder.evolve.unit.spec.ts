@@ -7,6 +7,7 @@ import {
   folderWithMedia,
   groupSubmitted,
   mediaUploaded,
+  metaDataChanged,
   resolvedByOperator,
   stateAfter,
 } from '../../test/folder-history';
@@ -118,6 +119,42 @@ describe('evolve', () => {
     it('keeps the first decision', () => {
       const state = stateAfter([...waiting, resolvedByOperator('b1', 'SUCCESS')]);
       expect(evolve(state, resolvedByOperator('b1', 'DECLINED'))).toBe(state);
+    });
+  });
+
+  describe('MetaDataChanged', () => {
+    const base = [...folderWithMedia(), groupSubmitted('g1', { q1: 'QUALITY' })];
+
+    it('sets the whole new object on the folder, a media or an analysis, and on nothing else', () => {
+      const state = existing([
+        ...base,
+        metaDataChanged('FOLDER', 'folder-1', { transaction_id: 't-1', old: true }),
+        metaDataChanged('FOLDER', 'folder-1', { transaction_id: 't-2' }),
+        metaDataChanged('MEDIA', 'id-front', { side: 'front' }),
+        metaDataChanged('ANALYSIS', 'q1', { reviewed: true }),
+      ]);
+      expect(state.meta_data).toEqual({ transaction_id: 't-2' });
+      expect(state.media.map((m) => [m.media_id, m.meta_data])).toEqual([
+        ['selfie', {}],
+        ['id-front', { side: 'front' }],
+      ]);
+      expect(state.analyses.map((a) => [a.analysis_id, a.meta_data])).toEqual([['q1', { reviewed: true }]]);
+    });
+
+    it("an analysis starts with the metadata it was submitted with", () => {
+      expect(existing(base).analyses[0]?.meta_data).toEqual({});
+    });
+
+    it('is ignored for a media or an analysis the folder does not have, or another folder', () => {
+      const state = stateAfter(base);
+      expect(evolve(state, metaDataChanged('MEDIA', 'ghost', { k: 1 }))).toBe(state);
+      expect(evolve(state, metaDataChanged('ANALYSIS', 'ghost', { k: 1 }))).toBe(state);
+      expect(evolve(state, metaDataChanged('FOLDER', 'folder-2', { k: 1 }))).toBe(state);
+      expect(evolve(state, metaDataChanged('USER' as never, 'folder-1', { k: 1 }))).toBe(state);
+    });
+
+    it('is ignored before the folder exists', () => {
+      expect(stateAfter([metaDataChanged('FOLDER', 'folder-1', { k: 1 })])).toEqual({ status: 'absent' });
     });
   });
 });

@@ -4,6 +4,7 @@ import {
   type FolderEvent,
   type FolderEventType,
   MEDIA_TYPES,
+  META_DATA_TARGETS,
   OPERATOR_RESOLUTIONS,
 } from '@forensics/domain';
 import { type Decoder, count, id, list, nullable, object, oneOf, record, stringMap, text } from './decoders';
@@ -54,6 +55,8 @@ const analysisResolvedByOperatorV1 = record({
   comment: text,
 });
 
+const metaDataChangedV1 = record({ target: oneOf(META_DATA_TARGETS), target_id: id, meta_data: object });
+
 /**
  * The data decoder of every event type, by schema version. A breaking change adds a version here
  * whose decoder upcasts old data to the current shape, so old events stay readable forever
@@ -66,4 +69,5 @@ export const EVENT_DATA_DECODERS: { readonly [T in FolderEventType]: Readonly<Re
   AnalysisFinished: { 1: analysisFinishedV1 },
   AnalysisFailed: { 1: analysisFailedV1 },
   AnalysisResolvedByOperator: { 1: analysisResolvedByOperatorV1 },
+  MetaDataChanged: { 1: metaDataChangedV1 },
 };

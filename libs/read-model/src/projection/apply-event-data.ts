@@ -1,4 +1,4 @@
-import type { AnalysisFailed, AnalysisFinished, AnalysisGroupSubmitted, FolderCreated, MediaUploaded } from '@forensics/domain';
+import type { AnalysisFailed, AnalysisFinished, AnalysisGroupSubmitted, FolderCreated, MediaUploaded, MetaDataChanged } from '@forensics/domain';
 import type { FolderEnvelope } from '../envelope/folder-envelope';
 import type { AnalysisGroupRow } from '../rows/analysis-group.row';
 import type { AnalysisRow } from '../rows/analysis.row';
@@ -29,6 +29,8 @@ export function applyEventData(projection: FolderProjection, envelope: FolderEnv
       // The decision is a status (resolution_status, resolution_operator, resolution_comment),
       // and statuses come from folderStatus().
       return projection;
+    case 'MetaDataChanged':
+      return changedMetaData(projection, envelope.data, change);
     default: {
       const unhandled: never = envelope;
       return unhandled;
@@ -142,3 +144,23 @@ const failedRow = (row: AnalysisRow, data: AnalysisFailed['data'], change: RowCh
   error_message: data.error_message,
   ...touched(change),
 });
+
+/**
+ * The whole new object on the row it belongs to. The folder row is written with every event of
+ * its stream; a media or analysis row is touched so that the batch writes it.
+ */
+function changedMetaData(projection: FolderProjection, data: MetaDataChanged['data'], change: RowChange): FolderProjection {
+  const { target, target_id, meta_data } = data;
+  switch (target) {
+    case 'FOLDER':
+      return projection.folder ? { ...projection, folder: { ...projection.folder, meta_data } } : projection;
+    case 'MEDIA':
+      return { ...projection, media: projection.media.map((row) => (row.media_id === target_id ? { ...row, meta_data, ...touched(change) } : row)) };
+    case 'ANALYSIS':
+      return updateAnalysis(projection, target_id, (row) => ({ ...row, meta_data, ...touched(change) }));
+    default: {
+      const unhandled: never = target;
+      return unhandled;
+    }
+  }
+}

@@ -25,6 +25,7 @@ describe('projectFolder properties', () => {
     expect(folded.some((p) => p.analyses.some((a) => a.state === 'FAILED'))).toBe(true);
     expect(folded.some((p) => p.analyses.some((a) => a.resolution_operator !== null))).toBe(true);
     expect(folded.some((p) => p.media.length > 2)).toBe(true);
+    expect(folded.some((p) => [...p.media, ...p.analyses].some((r) => Object.keys(r.meta_data).length > 0) && Object.keys(p.folder?.meta_data ?? {}).length !== 1)).toBe(true);
     // A stray result moves the version but no row: the newest row change is older than the folder.
     expect(folded.some((p) => Math.max(...[...p.media, ...p.analyses, ...p.groups].map((r) => r.changed_version)) < p.version)).toBe(true);
   });

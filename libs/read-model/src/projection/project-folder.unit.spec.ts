@@ -143,6 +143,36 @@ describe('projectFolder, one event type at a time (the history of docs/events.md
     expect(group(after, G2)).toMatchObject({ finished: true, result: 'FAILED' });
     expect(after.folder).toMatchObject({ resolution_status: 'FAILED', system_resolution: 'FAILED', deciding_group_id: G2 });
   });
+
+  it('MetaDataChanged of the folder sets the whole new object on the folder row and leaves every other row alone', () => {
+    const { before, after } = given(upTo(9)).when(story.V10_META_DATA_CHANGED);
+    expect(after.folder).toEqual({
+      ...before!.folder,
+      meta_data: { partner_side_folder_id: 'loan-2026-118734', client_iin: '880202400456' },
+      time_updated: '2026-11-22T10:05:40.512Z',
+    });
+    expect([after.media, after.analyses, after.groups]).toEqual([before!.media, before!.analyses, before!.groups]);
+    expect(after.analyses.every((row, i) => row === before!.analyses[i])).toBe(true);
+  });
+
+  it('MetaDataChanged of a media or an analysis sets it on that row only, touched with the version so the batch writes it', () => {
+    const at = '2026-11-22T10:05:40.512Z';
+    const onMedia = { ...story.V10_META_DATA_CHANGED, data: { target: 'MEDIA', target_id: ID_FRONT, meta_data: { side: 'front' } } } as FolderEnvelope;
+    const media = given(upTo(9)).when(onMedia);
+    expect(media.after.media).toEqual([media.before!.media[0], { ...media.before!.media[1], meta_data: { side: 'front' }, time_updated: at, changed_version: 10 }]);
+    expect(media.after.media[0]).toBe(media.before!.media[0]);
+
+    const onAnalysis = { ...story.V10_META_DATA_CHANGED, data: { target: 'ANALYSIS', target_id: BIOMETRY, meta_data: { reviewed_by: 'team-b' } } } as FolderEnvelope;
+    const analysisChange = given(upTo(9)).when(onAnalysis);
+    expect(analysis(analysisChange.after, BIOMETRY)).toEqual({ ...analysis(analysisChange.before!, BIOMETRY), meta_data: { reviewed_by: 'team-b' }, time_updated: at, changed_version: 10 });
+    expect(analysis(analysisChange.after, QUALITY)).toBe(analysis(analysisChange.before!, QUALITY));
+  });
+
+  it('MetaDataChanged of a media the folder does not have moves the version and changes no row', () => {
+    const stray = { ...story.V10_META_DATA_CHANGED, data: { target: 'MEDIA', target_id: 'no-such-media', meta_data: { k: 1 } } } as FolderEnvelope;
+    const { before, after } = given(upTo(9)).when(stray);
+    expect(after).toEqual({ ...before, version: 10 });
+  });
 });
 
 describe('projectFolder, the folder statuses after each version (docs/events.md §5)', () => {
@@ -155,6 +185,7 @@ describe('projectFolder, the folder statuses after each version (docs/events.md 
     [7, 'FINISHED', 'SUCCESS'],
     [8, 'PROCESSING', 'PROCESSING'],
     [9, 'FAILED', 'FAILED'],
+    [10, 'FAILED', 'FAILED'],
   ];
   it.each(table)('after version %i: resolution_status %s, system_resolution %s', (version, resolutionStatus, systemResolution) => {
     const { folder } = projectFolder(null, upTo(version));

@@ -39,7 +39,7 @@ describe('FolderRowsRepository', () => {
     const history = storyOf(id);
     let projection = projectFolder(null, history.slice(0, 4));
     await repository.write([{ expectedVersion: 0, projection }]);
-    for (const [from, to] of [[4, 6], [6, 7], [7, 9]] as const) {
+    for (const [from, to] of [[4, 6], [6, 7], [7, 10]] as const) {
       expect((await loadOne(id))?.version).toBe(from);
       // Redelivered versions ride along, as they do on the topic; only the new ones count.
       projection = projectFolder(projection, history.slice(from - 2, to));
@@ -104,8 +104,9 @@ describe('FolderRowsRepository', () => {
       await listener.query(`LISTEN ${channel}`);
       try {
         const [a, b] = [newFolder(), newFolder()];
-        // A text that would end a naive dollar quote rides inside the JSON untouched.
-        const projection = (id: string) => projectFolder(null, storyOf(id).map((e, i) => (i === 0 ? ({ ...e, data: { ...e.data, meta_data: { note: "it's $j$ and $$" } } } as typeof e) : e)));
+        // A text that would end a naive dollar quote rides inside the JSON untouched (up to version
+        // 9: version 10 sets other folder metadata).
+        const projection = (id: string) => projectFolder(null, storyOf(id, 9).map((e, i) => (i === 0 ? ({ ...e, data: { ...e.data, meta_data: { note: "it's $j$ and $$" } } } as typeof e) : e)));
         const result = await repository.commit([{ expectedVersion: 0, projection: projection(a) }, { expectedVersion: 0, projection: projection(b) }], { sharedLock: lock, notifyChannel: channel });
         expect(result).toEqual({ written: [a, b], conflicts: [] });
         expect(await loadOne(a)).toEqual(storedRowsOf(projection(a)));
