@@ -1,6 +1,6 @@
 // Shared by the benchmarks: the machine they ran on, percentiles, and writing the figures.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -27,4 +27,15 @@ export function writeBenchmark(name: string, markdown: string, figures: Record<s
   writeFileSync(path.join(dir, `${name}.md`), markdown);
   writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(figures, null, 2)}\n`);
   console.log(`\nwritten to docs/benchmarks/${name}.md and docs/benchmarks/${name}.json`);
+}
+
+/** Notes below this marker in a benchmark's markdown are written by hand and kept when the benchmark rewrites the file. */
+export const NOTES_MARKER = '<!-- Notes below this line are written by hand and kept when the benchmark rewrites this file. -->';
+
+/** The hand-written notes of `docs/benchmarks/<name>.md`, marker included, to append to a new report. */
+export function keptNotes(name: string): string {
+  const file = path.join(repoRoot, 'docs', 'benchmarks', `${name}.md`);
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = current.indexOf(NOTES_MARKER);
+  return at < 0 ? `${NOTES_MARKER}\n` : current.slice(at);
 }

@@ -7,7 +7,7 @@
 import { Client } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fixture, startSystem, uploadForm } from '../../apps/gateway/test/system-harness';
-import { machine, percentile, round, writeBenchmark } from './bench-report';
+import { keptNotes, machine, percentile, round, writeBenchmark } from './bench-report';
 
 const RATE = Number(process.env['BENCH_E2E_RATE'] ?? 5);
 const SECONDS = Number(process.env['BENCH_E2E_SECONDS'] ?? 30);
@@ -117,6 +117,7 @@ function report(f: Record<string, unknown>): string {
     `| overhead p50 | ${String(f['overhead_p50_ms'])} ms | <= 20 ms | ${met(f['overhead_p50_ms'], 20)} |`,
     `| overhead p99 | ${String(f['overhead_p99_ms'])} ms | <= 60 ms | ${met(f['overhead_p99_ms'], 60)} |`,
     '',
+    keptNotes('e2e'),
   ].join('\n');
 }
 

@@ -1,11 +1,8 @@
 // docs/benchmarks/projection.md from the figures, and the flat keys the JSON file holds. Notes
 // written below NOTES_MARKER in that file (other runs, experiments) are kept when it is rewritten.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { serviceNodeArgs } from '@forensics/testing';
-import { repoRoot } from '../bench-report';
+import { keptNotes } from '../bench-report';
 
-export const NOTES_MARKER = '<!-- Notes below this line are written by hand and kept when the benchmark rewrites this file. -->';
 
 type Figures = Record<string, unknown>;
 
@@ -78,13 +75,7 @@ export function report(f: Figures): string {
       ? ['The projection\'s connections busy in PostgreSQL during the catch-up (pg_stat_activity every 50 ms, mean connections):', '', '| statement | connections |', '| --- | --- |', ...sql, '']
       : []),
     ...(profile.length > 0 ? ['The projection\'s main thread during the catch-up (CPU profile, self time):', '', '| part | share |', '| --- | --- |', ...profile, ''] : []),
-    keptNotes(),
+    keptNotes('projection'),
   ].join('\n');
 }
 
-function keptNotes(): string {
-  const file = path.join(repoRoot, 'docs', 'benchmarks', 'projection.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const at = current.indexOf(NOTES_MARKER);
-  return at < 0 ? NOTES_MARKER + '\n' : current.slice(at);
-}
