@@ -144,7 +144,7 @@ describeWithCompose(`docker-compose.yml, as ${compose?.name ?? 'no Compose imple
     for (const app of APPS) {
       expect([app, commandOf(config.services[app] as Service)]).toEqual([app, ['node', ...nodeArgsOf(app), `dist/apps/${app}/src/main.js`]]);
     }
-    expect(commandOf(config.services['projection'] as Service)).toContain('--max-old-space-size=160');
+    expect(commandOf(config.services['projection'] as Service)).toContain('--max-old-space-size=200');
   });
 
   it('points every command at a file that `node tools/build/compile.cjs` produces', async () => {
