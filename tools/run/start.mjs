@@ -9,7 +9,7 @@ import nodeArgs from './node-args.cjs';
 import { build } from '../build/compile.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVICES = ['ingest', 'relay', 'projection', 'analysis-worker', 'gateway'];
+const SERVICES = ['ingest', 'relay', 'projection', 'analysis-worker', 'webhook-dispatcher', 'gateway'];
 
 let stopping = false;
 const children = new Map();
@@ -21,13 +21,13 @@ function start(name) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = (stream, out) =>
-    stream.on('data', (chunk) => chunk.toString().split('\n').filter(Boolean).forEach((line) => out.write(`${name.padEnd(8)} | ${line}\n`)));
+    stream.on('data', (chunk) => chunk.toString().split('\n').filter(Boolean).forEach((line) => out.write(`${name.padEnd(18)} | ${line}\n`)));
   prefix(child.stdout, process.stdout);
   prefix(child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
     children.delete(name);
     if (stopping) return;
-    console.error(`${name.padEnd(8)} | exited (${signal ?? code}); starting it again in 1 s`);
+    console.error(`${name.padEnd(18)} | exited (${signal ?? code}); starting it again in 1 s`);
     setTimeout(() => start(name), 1000);
   });
   children.set(name, child);

@@ -1,0 +1,56 @@
+import { createDataSource, EVENT_STORE_MIGRATIONS, migrate, PostgresEventStore } from '@forensics/event-store';
+import { createKafka, ensureTopic, KafkaBatchConsumer } from '@forensics/messaging';
+import { FolderRowsRepository, READ_MODEL_MIGRATIONS } from '@forensics/read-model';
+import { DeliveriesRepository } from './deliveries.repository';
+import { deliveriesOfBatch } from './deliveries-of-batch';
+import type { WebhookDispatcherConfig } from './webhook-dispatcher.config';
+import { WEBHOOK_MIGRATIONS } from './webhook-migrations';
+import { WebhookSender } from './webhook-sender';
+
+export type RunningDispatcher = Readonly<{
+  deliveries: DeliveriesRepository;
+  close: () => Promise<void>;
+}>;
+
+const jsonLog = (entry: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'webhook-dispatcher', ...entry })}\n`);
+
+/** Wires the dispatcher: its tables, the event store and read model it reads, the consumer and the sender. */
+export async function createDispatcher(config: WebhookDispatcherConfig, log: (entry: Record<string, unknown>) => void = jsonLog): Promise<RunningDispatcher> {
+  const webhooks = createDataSource({ url: config.databaseUrl, schema: config.webhookSchema, applicationName: 'webhook-dispatcher', poolSize: 6, migrations: WEBHOOK_MIGRATIONS });
+  const events = createDataSource({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'webhook-dispatcher-events', poolSize: 2, migrations: EVENT_STORE_MIGRATIONS });
+  const reads = createDataSource({ url: config.databaseUrl, schema: config.readModelSchema, applicationName: 'webhook-dispatcher-reads', poolSize: 4, migrations: READ_MODEL_MIGRATIONS });
+  await Promise.all([webhooks.initialize(), events.initialize(), reads.initialize()]);
+  await migrate(webhooks);
+  const eventStore = new PostgresEventStore(events);
+  const deliveries = new DeliveriesRepository(webhooks);
+  const sender = new WebhookSender(
+    deliveries,
+    new FolderRowsRepository(reads),
+    { maxAttempts: config.maxAttempts, timeoutMs: config.timeoutMs, allowPrivateTargets: config.allowPrivateTargets, backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs }, pollMs: config.pollMs },
+    log,
+  );
+  const kafka = createKafka({ brokers: config.brokers, clientId: `webhook-dispatcher-${config.groupId}` });
+  // Whoever starts first creates the topic; subscribing to a missing one fails.
+  await ensureTopic(kafka, config.topic, { partitions: config.partitions });
+  const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, concurrency: 2 });
+  // The offsets are committed after the handler resolves, so only after the rows are in.
+  await consumer.run(async (messages, { heartbeat }) => {
+    const added = await deliveries.insert(await deliveriesOfBatch(messages, { eventStore, allowPrivateTargets: config.allowPrivateTargets, log }));
+    for (const d of added) {
+      log({ level: 'info', message: 'webhook delivery recorded', event_id: d.event_id, folder_id: d.folder_id, correlation_id: d.correlation_id, reason: d.reason, status: d.refused === undefined ? 'PENDING' : 'FAILED' });
+    }
+    if (added.length > 0) sender.wake();
+    await heartbeat();
+  });
+  sender.start();
+  log({ level: 'info', message: 'webhook dispatcher consuming', topic: config.topic, group: config.groupId, schema: config.webhookSchema });
+  return {
+    deliveries,
+    close: async () => {
+      await consumer.stop();
+      await sender.stop();
+      await Promise.all([webhooks.destroy(), events.destroy(), reads.destroy()]);
+    },
+  };
+}

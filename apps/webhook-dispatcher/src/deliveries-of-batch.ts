@@ -1,0 +1,66 @@
+import { evolve, type FolderEvent, initialFolderState } from '@forensics/domain';
+import type { PostgresEventStore } from '@forensics/event-store';
+import type { IncomingMessage } from '@forensics/messaging';
+import { type FolderEnvelope, parseEnvelope } from '@forensics/read-model';
+import type { NewDelivery } from './deliveries.repository';
+import { deliveryTrigger } from './delivery-trigger';
+import { checkTarget } from './target-validation';
+
+/** Only these can finish a group or change a verdict; everything else is skipped unread. */
+const TRIGGERING = new Set(['AnalysisFinished', 'AnalysisFailed', 'AnalysisResolvedByOperator']);
+
+export type BatchDependencies = Readonly<{
+  eventStore: PostgresEventStore;
+  allowPrivateTargets: boolean;
+  log: (entry: Record<string, unknown>) => void;
+}>;
+
+/**
+ * The deliveries a batch calls for. Each event is judged on the folder's stream from the event
+ * store up to and including it, so a redelivered or late event is judged as it was, whatever
+ * came after; the stream (not Kafka) is the truth, so a gap in the topic cannot hide a trigger.
+ */
+export async function deliveriesOfBatch(messages: readonly IncomingMessage[], deps: BatchDependencies): Promise<NewDelivery[]> {
+  const envelopes: FolderEnvelope[] = [];
+  for (const message of messages) {
+    if (message.headers['type'] !== undefined && !TRIGGERING.has(message.headers['type'])) continue;
+    const parsed = parseEnvelope(message.value ?? '');
+    // The projection dead-letters what it cannot read; this consumer has nothing to add.
+    if (!parsed.ok || !TRIGGERING.has(parsed.envelope.type)) continue;
+    envelopes.push(parsed.envelope);
+  }
+  if (envelopes.length === 0) return [];
+  const bounds = new Map<string, number>();
+  for (const e of envelopes) bounds.set(e.stream_id, Math.max(bounds.get(e.stream_id) ?? 0, e.stream_version));
+  const streams = await deps.eventStore.readStreamsUpTo(bounds);
+  const deliveries: NewDelivery[] = [];
+  for (const envelope of envelopes) {
+    const history = (streams.get(envelope.stream_id) ?? []).filter((e) => e.stream_version <= envelope.stream_version);
+    const last = history[history.length - 1];
+    if (last?.stream_version !== envelope.stream_version) {
+      deps.log({ level: 'warn', message: 'event not in the event store, skipped', event_id: envelope.event_id, folder_id: envelope.stream_id, correlation_id: envelope.correlation_id });
+      continue;
+    }
+    const events = history.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata }) as FolderEvent);
+    const before = events.slice(0, -1).reduce(evolve, initialFolderState());
+    const after = evolve(before, events[events.length - 1] as FolderEvent);
+    const trigger = deliveryTrigger(before, after, events[events.length - 1] as FolderEvent);
+    if (!trigger || after.status !== 'existing') continue;
+    // A name that does not resolve now may later: the sender checks again before each attempt.
+    const check = await checkTarget(trigger.targetUrl, deps.allowPrivateTargets);
+    const refused = !check.ok && check.transient !== true;
+    const context = { event_id: envelope.event_id, folder_id: envelope.stream_id, correlation_id: envelope.correlation_id, reason: trigger.reason, target_url: trigger.targetUrl };
+    if (!check.ok && refused) deps.log({ level: 'warn', message: 'webhook target refused', refusal: check.reason, ...context });
+    deliveries.push({
+      event_id: envelope.event_id,
+      folder_id: envelope.stream_id,
+      company_id: after.company_id,
+      stream_version: envelope.stream_version,
+      correlation_id: envelope.correlation_id,
+      target_url: trigger.targetUrl,
+      reason: trigger.reason,
+      ...(!check.ok && refused ? { refused: check.reason } : {}),
+    });
+  }
+  return deliveries;
+}

@@ -1,0 +1,18 @@
+import { loadWebhookDispatcherConfig } from './webhook-dispatcher.config';
+
+describe('webhook dispatcher configuration', () => {
+  it('given no settings, then the defaults: webhooks schema, 8 attempts, 10 s timeout, private targets refused', () => {
+    const config = loadWebhookDispatcherConfig({});
+    expect(config).toMatchObject({ webhookSchema: 'webhooks', maxAttempts: 8, timeoutMs: 10_000, allowPrivateTargets: false, backoffBaseMs: 1_000, backoffCapMs: 300_000, groupId: 'webhook-dispatcher' });
+  });
+
+  it('given WEBHOOK_ALLOW_PRIVATE_TARGETS=true, then private targets are allowed', () => {
+    expect(loadWebhookDispatcherConfig({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).allowPrivateTargets).toBe(true);
+  });
+
+  it('given several bad values, then every one is named at once', () => {
+    expect(() => loadWebhookDispatcherConfig({ WEBHOOK_MAX_ATTEMPTS: '0', WEBHOOK_TIMEOUT_MS: 'soon', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes', WEBHOOK_SCHEMA: 'Bad-Name' })).toThrow(
+      /WEBHOOK_SCHEMA must be a lower-case identifier.*WEBHOOK_MAX_ATTEMPTS must be a positive integer.*WEBHOOK_TIMEOUT_MS must be a positive integer.*WEBHOOK_ALLOW_PRIVATE_TARGETS must be true or false/,
+    );
+  });
+});

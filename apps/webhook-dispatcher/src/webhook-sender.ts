@@ -1,0 +1,128 @@
+import { type FolderRowsRepository, toFolderResponse } from '@forensics/read-model';
+import { backoffDelayMs, type BackoffPolicy } from './backoff';
+import type { AttemptRecord, DeliveriesRepository, DueDelivery } from './deliveries.repository';
+import { signatureOf } from './signature';
+import { checkTarget } from './target-validation';
+
+export type SenderSettings = Readonly<{
+  maxAttempts: number;
+  timeoutMs: number;
+  allowPrivateTargets: boolean;
+  backoff: BackoffPolicy;
+  pollMs: number;
+  /** Deliveries sent at the same time by one process. */
+  batchSize?: number;
+}>;
+
+/** How soon to look again when the read model has not caught up with the triggering event. */
+const READ_MODEL_BEHIND_RETRY_MS = 100;
+
+/**
+ * Sends due deliveries: claims them from the table, POSTs the folder JSON, records the attempt,
+ * and schedules the next with backoff or settles the delivery. It runs on a timer and when woken.
+ */
+export class WebhookSender {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly deliveries: DeliveriesRepository,
+    private readonly rows: FolderRowsRepository,
+    private readonly settings: SenderSettings,
+    private readonly log: (entry: Record<string, unknown>) => void,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.wake(), this.settings.pollMs);
+    this.wake();
+  }
+
+  /** Looks for due deliveries now (or right after the pass under way). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error: unknown) => this.log({ level: 'error', message: 'webhook sender pass failed', error: (error as Error).message }))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    const batchSize = this.settings.batchSize ?? 16;
+    for (;;) {
+      if (this.stopped) return;
+      // The lease outlasts the POST's timeout, so nobody else sends a delivery this one still holds.
+      const due = await this.deliveries.claimDue(batchSize, this.settings.timeoutMs + 5_000);
+      await Promise.all(due.map((d) => this.send(d)));
+      if (due.length < batchSize) return;
+    }
+  }
+
+  private async send(delivery: DueDelivery): Promise<void> {
+    const context = { delivery_id: delivery.delivery_id, event_id: delivery.event_id, folder_id: delivery.folder_id, correlation_id: delivery.correlation_id, target_url: delivery.target_url };
+    const stored = (await this.rows.readRows([delivery.folder_id])).get(delivery.folder_id);
+    if (!stored?.folder || stored.version < delivery.stream_version) {
+      await this.deliveries.postpone(delivery.delivery_id, READ_MODEL_BEHIND_RETRY_MS);
+      return;
+    }
+    const attempt = delivery.attempts + 1;
+    // Checked again at send time: a name may resolve elsewhere now than when the event came in.
+    const check = await checkTarget(delivery.target_url, this.settings.allowPrivateTargets);
+    if (!check.ok && check.transient !== true) {
+      await this.deliveries.recordAttempt(delivery, attempt, { status_code: null, error: `target refused: ${check.reason}`, duration_ms: 0 }, 'FAILED', 0);
+      this.log({ level: 'warn', message: 'webhook target refused', refusal: check.reason, ...context });
+      return;
+    }
+    const body = JSON.stringify(toFolderResponse({ ...stored, folder: stored.folder }, { withAnalyses: true }));
+    // A name that does not resolve is a failed attempt like a refused connection, and is retried.
+    const record = check.ok ? await this.post(delivery, body) : { status_code: null, error: check.reason, duration_ms: 0 };
+    const ok = record.status_code !== null && record.status_code >= 200 && record.status_code < 300;
+    const status = ok ? 'SUCCEEDED' : attempt >= this.settings.maxAttempts ? 'FAILED' : 'PENDING';
+    const retryInMs = status === 'PENDING' ? backoffDelayMs(attempt, this.settings.backoff) : 0;
+    await this.deliveries.recordAttempt(delivery, attempt, record, status, retryInMs);
+    this.log({ level: ok ? 'info' : 'warn', message: `webhook attempt ${ok ? 'succeeded' : 'failed'}`, attempt, status, status_code: record.status_code, error: record.error, ms: record.duration_ms, retry_in_ms: status === 'PENDING' ? retryInMs : null, ...context });
+  }
+
+  private async post(delivery: DueDelivery, body: string): Promise<AttemptRecord> {
+    const secret = await this.deliveries.companySecret(delivery.company_id);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+      const response = await fetch(delivery.target_url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'X-Forensics-Signature': signatureOf(secret, timestamp, body),
+          'X-Forensics-Timestamp': String(timestamp),
+          'Idempotency-Key': delivery.event_id,
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+      });
+      // The body is not needed; reading it frees the connection.
+      await response.arrayBuffer().catch(() => undefined);
+      return { status_code: response.status, error: response.ok ? null : `HTTP ${response.status}`, duration_ms: elapsed() };
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      return { status_code: null, error: cause?.code ?? cause?.message ?? (error as Error).message, duration_ms: elapsed() };
+    }
+  }
+}
