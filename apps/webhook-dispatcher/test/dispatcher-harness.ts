@@ -4,13 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { type CommandMetadata, decide, evolve, type FolderCommand, initialFolderState } from '@forensics/domain';
 import { createDataSource, EVENT_STORE_MIGRATIONS, handleCommand, migrate, PostgresEventStore, type StoredEvent, toEnvelope } from '@forensics/event-store';
 import { createKafka, ensureTopic, KafkaMessageProducer } from '@forensics/messaging';
-import { createProjection, type RunningProjection } from '@forensics/projection';
-import { isolatedSchema, testInfra, uniqueName } from '@forensics/testing';
+import { isolatedSchema, type ServiceProcess, startService, testInfra, uniqueName, waitFor } from '@forensics/testing';
 import type { DataSource } from 'typeorm';
 import type { WebhookDispatcherConfig } from '../src';
 
 const folderDecider = { decide: (c: FolderCommand, s: ReturnType<typeof initialFolderState>) => decide(c, s), evolve, initialState: initialFolderState };
-const quiet = () => undefined;
 
 export async function dispatcherHarness() {
   const eventSchema = isolatedSchema('it_wh_events');
@@ -24,24 +22,24 @@ export async function dispatcherHarness() {
   await events.initialize();
   await migrate(events);
   const store = new PostgresEventStore(events);
-  const projection: RunningProjection = await createProjection(
-    {
-      databaseUrl: testInfra.databaseUrl,
-      eventStoreSchema: eventSchema.name,
-      readModelSchema: readSchema.name,
-      brokers: testInfra.kafkaBrokers,
-      topic,
-      partitions: 3,
-      deadLetterTopic: `${topic}.dead-letter`,
-      groupId: uniqueName('it_wh_projection'),
-      concurrency: 3,
-      cacheFolders: 100,
-      commitIntervalMs: 0,
-      commitsInFlight: 1,
-      metricsPort: 0,
-    },
-    quiet,
-  );
+  // The projection as production runs it, a process of its own (an app's test may not import
+  // another app): it fills the read model the sender reads the folder from.
+  const projection: ServiceProcess = startService('apps/projection/src/main.ts', {
+    DATABASE_URL: testInfra.databaseUrl,
+    EVENT_STORE_SCHEMA: eventSchema.name,
+    READ_MODEL_SCHEMA: readSchema.name,
+    KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
+    FOLDER_EVENTS_TOPIC: topic,
+    FOLDER_EVENTS_PARTITIONS: '3',
+    DEAD_LETTER_TOPIC: `${topic}.dead-letter`,
+    PROJECTION_GROUP_ID: uniqueName('it_wh_projection'),
+    PROJECTION_CONCURRENCY: '3',
+    PROJECTION_CACHE_FOLDERS: '100',
+    PROJECTION_COMMIT_INTERVAL_MS: '0',
+    PROJECTION_COMMITS_IN_FLIGHT: '1',
+    PROJECTION_METRICS_PORT: '0',
+  });
+  await waitFor(async () => projection.output().includes('projection consuming'), (ok) => ok, { timeoutMs: 60_000, what: `the projection consuming (log: ${projection.output()})` });
   const webhookDbs: DataSource[] = [];
   const meta = (role: 'CLIENT' | 'SYSTEM' | 'OPERATOR', companyId: string): CommandMetadata => ({
     now: new Date().toISOString(),
@@ -130,7 +128,7 @@ export async function dispatcherHarness() {
     decideAsOperator: (folderId: string, analysisId: string, resolution: 'SUCCESS' | 'DECLINED') =>
       run(folderId, { type: 'ResolveAnalysisByOperator', data: { folder_id: folderId, analysis_id: analysisId, resolution, comment: 'checked' }, metadata: meta('OPERATOR', 'company-a') }),
     async close() {
-      await projection.close();
+      await projection.stop();
       await producer.disconnect();
       await events.destroy();
       for (const db of webhookDbs) await db.destroy();
