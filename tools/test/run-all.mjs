@@ -25,6 +25,10 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 if (!existsSync(path.join(root, 'node_modules', '.package-lock.json')) || process.env.CI === 'true') {
   step('Install dependencies (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
+} else {
+  // node_modules is there, so npm ci is skipped: still refuse a lock file a fresh clone's npm ci
+  // would refuse (a new workspace or dependency not in package-lock.json). About a second.
+  step('Check the lock file matches package.json (npm ci --dry-run)', 'npm', ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund']);
 }
 step('Type-check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json']);
 step('Build the Nx project graph for the boundary rules', bin('nx'), ['show', 'projects']);
