@@ -1,3 +1,5 @@
+import { EnvSettings } from '@forensics/config';
+
 export type ProjectionConfig = Readonly<{
   databaseUrl: string;
   /** Where the event store lives: gaps are filled from it. */
@@ -27,36 +29,24 @@ export type ProjectionConfig = Readonly<{
   metricsPort: number;
 }>;
 
-const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
-
-function read(env: NodeJS.ProcessEnv, key: string, fallback: string, valid: (value: string) => boolean, expected: string, problems: string[]): string {
-  const value = env[key] === undefined || env[key] === '' ? fallback : (env[key] as string);
-  if (!valid(value)) problems.push(`${key} must be ${expected}, got "${value}"`);
-  return value;
-}
-
-const positiveInt = (value: string) => /^[1-9][0-9]*$/.test(value);
-const nonNegativeInt = (value: string) => /^[0-9]+$/.test(value);
-const port = (value: string) => /^[0-9]+$/.test(value) && Number(value) <= 65_535;
-
 /** The projection's settings from the environment; every bad one is named at once. */
 export function loadProjectionConfig(env: NodeJS.ProcessEnv = process.env): ProjectionConfig {
-  const problems: string[] = [];
+  const settings = new EnvSettings(env);
   const config: ProjectionConfig = {
-    databaseUrl: read(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/forensics', (v) => /^postgres(ql)?:\/\//.test(v), 'a postgres:// URL', problems),
-    eventStoreSchema: read(env, 'EVENT_STORE_SCHEMA', 'public', (v) => identifier.test(v), 'a lower-case identifier', problems),
-    readModelSchema: read(env, 'READ_MODEL_SCHEMA', 'read_model', (v) => identifier.test(v), 'a lower-case identifier', problems),
-    brokers: (env['KAFKA_BROKERS'] || '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
-    topic: read(env, 'FOLDER_EVENTS_TOPIC', 'folder-events', (v) => v.length > 0, 'a topic name', problems),
-    partitions: Number(read(env, 'FOLDER_EVENTS_PARTITIONS', '12', positiveInt, 'a positive integer', problems)),
-    deadLetterTopic: read(env, 'DEAD_LETTER_TOPIC', 'folder-events.dead-letter', (v) => v.length > 0, 'a topic name', problems),
-    groupId: read(env, 'PROJECTION_GROUP_ID', 'projection', (v) => v.length > 0, 'a consumer group id', problems),
-    concurrency: Number(read(env, 'PROJECTION_CONCURRENCY', '12', positiveInt, 'a positive integer', problems)),
-    cacheFolders: Number(read(env, 'PROJECTION_CACHE_FOLDERS', '2000', positiveInt, 'a positive integer', problems)),
-    commitIntervalMs: Number(read(env, 'PROJECTION_COMMIT_INTERVAL_MS', '1000', nonNegativeInt, 'a number of milliseconds', problems)),
-    commitsInFlight: Number(read(env, 'PROJECTION_COMMITS_IN_FLIGHT', '2', positiveInt, 'a positive integer', problems)),
-    metricsPort: Number(read(env, 'PROJECTION_METRICS_PORT', '9464', port, 'a port number (0 picks a free one)', problems)),
+    databaseUrl: settings.databaseUrl(),
+    eventStoreSchema: settings.identifier('EVENT_STORE_SCHEMA', 'public'),
+    readModelSchema: settings.identifier('READ_MODEL_SCHEMA', 'read_model'),
+    brokers: settings.brokers(),
+    topic: settings.text('FOLDER_EVENTS_TOPIC', 'folder-events', undefined, 'a topic name'),
+    partitions: settings.positiveInt('FOLDER_EVENTS_PARTITIONS', 12),
+    deadLetterTopic: settings.text('DEAD_LETTER_TOPIC', 'folder-events.dead-letter', undefined, 'a topic name'),
+    groupId: settings.text('PROJECTION_GROUP_ID', 'projection', undefined, 'a consumer group id'),
+    concurrency: settings.positiveInt('PROJECTION_CONCURRENCY', 12),
+    cacheFolders: settings.positiveInt('PROJECTION_CACHE_FOLDERS', 2000),
+    commitIntervalMs: settings.nonNegativeInt('PROJECTION_COMMIT_INTERVAL_MS', 1000, 'a number of milliseconds'),
+    commitsInFlight: settings.positiveInt('PROJECTION_COMMITS_IN_FLIGHT', 2),
+    metricsPort: settings.port('PROJECTION_METRICS_PORT', 9464),
   };
-  if (problems.length > 0) throw new Error(`Invalid projection configuration: ${problems.join('; ')}`);
+  settings.check('projection');
   return config;
 }
