@@ -1,7 +1,7 @@
 import { loadAnalyzers } from '@forensics/analyzers';
 import { BlobStore } from '@forensics/blob-store';
 import { evolve, type FolderEvent, initialFolderState } from '@forensics/domain';
-import { createDataSource, EVENT_STORE_MIGRATIONS, migrate, PostgresEventStore } from '@forensics/event-store';
+import { EVENT_STORE_MIGRATIONS, openDatabase, PostgresEventStore } from '@forensics/event-store';
 import { createKafka, ensureTopic, type IncomingMessage, KafkaWorkConsumer } from '@forensics/messaging';
 import { parseEnvelope } from '@forensics/read-model';
 import { pendingJobs } from './analysis-jobs';
@@ -20,9 +20,7 @@ const jsonLog = (entry: Record<string, unknown>) =>
 
 /** Wires the worker: the event store, the blob store, the face models and the consumer. */
 export async function createWorker(config: AnalysisWorkerConfig, log: (entry: Record<string, unknown>) => void = jsonLog): Promise<RunningWorker> {
-  const dataSource = createDataSource({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'analysis-worker', poolSize: config.concurrency + 2, migrations: EVENT_STORE_MIGRATIONS });
-  await dataSource.initialize();
-  await migrate(dataSource);
+  const dataSource = await openDatabase({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'analysis-worker', poolSize: config.concurrency + 2, migrations: EVENT_STORE_MIGRATIONS });
   const eventStore = new PostgresEventStore(dataSource);
   const analyzers = await loadAnalyzers({ maxAttempts: config.maxAttempts });
   const deps: JobDependencies = {

@@ -1,4 +1,4 @@
-import { createDataSource, EVENT_STORE_MIGRATIONS, migrate, PostgresEventStore } from '@forensics/event-store';
+import { EVENT_STORE_MIGRATIONS, openDatabase, PostgresEventStore } from '@forensics/event-store';
 import { createKafka, ensureTopic, KafkaBatchConsumer, KafkaMessageProducer } from '@forensics/messaging';
 import { FolderRowsRepository, READ_MODEL_MIGRATIONS } from '@forensics/read-model';
 import { DeadLetters } from './dead-letters';
@@ -24,12 +24,8 @@ const jsonLog = (entry: Record<string, unknown>) =>
 
 /** Wires the projection: read-model and event-store connections, the consumer, dead letters. */
 export async function createProjection(config: ProjectionConfig, log: (entry: Record<string, unknown>) => void = jsonLog): Promise<RunningProjection> {
-  const readModel = createDataSource({ url: config.databaseUrl, schema: config.readModelSchema, applicationName: 'projection', poolSize: config.concurrency + 2, migrations: READ_MODEL_MIGRATIONS });
-  const eventStoreSource = createDataSource({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'projection-gap-fill', poolSize: 2, migrations: EVENT_STORE_MIGRATIONS });
-  await readModel.initialize();
-  await migrate(readModel);
-  await eventStoreSource.initialize();
-  await migrate(eventStoreSource);
+  const readModel = await openDatabase({ url: config.databaseUrl, schema: config.readModelSchema, applicationName: 'projection', poolSize: config.concurrency + 2, migrations: READ_MODEL_MIGRATIONS });
+  const eventStoreSource = await openDatabase({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'projection-gap-fill', poolSize: 2, migrations: EVENT_STORE_MIGRATIONS });
   const kafka = createKafka({ brokers: config.brokers, clientId: `projection-${config.groupId}` });
   // Whoever starts first creates the topic: a consumer that subscribes to a topic that does not
   // exist yet fails (or, with auto-creation on, gets a topic with the broker's default partitions).

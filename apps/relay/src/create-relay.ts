@@ -1,8 +1,7 @@
 import {
   assertTransactionIdsAhead,
   CheckpointStore,
-  createDataSource,
-  migrate,
+  openDatabase,
   oldestRunningTransaction,
   PostgresEventStore,
   type StoredEvent,
@@ -23,9 +22,7 @@ export async function createRelay(
   config: RelayConfig,
   hooks: { onPublished?: (events: readonly StoredEvent[]) => void; log?: (entry: Record<string, unknown>) => void } = {},
 ): Promise<RunningRelay> {
-  const dataSource = createDataSource({ url: config.databaseUrl, schema: config.schema, applicationName: 'relay', poolSize: 2 });
-  await dataSource.initialize();
-  await migrate(dataSource);
+  const dataSource = await openDatabase({ url: config.databaseUrl, schema: config.schema, applicationName: 'relay', poolSize: 2 });
   const kafka = createKafka({ brokers: config.brokers, clientId: `relay-${config.name}` });
   await ensureTopic(kafka, config.topic, { partitions: config.partitions });
   const producer = await KafkaMessageProducer.connect(kafka);

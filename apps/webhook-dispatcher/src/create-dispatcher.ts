@@ -1,4 +1,4 @@
-import { createDataSource, EVENT_STORE_MIGRATIONS, migrate, PostgresEventStore } from '@forensics/event-store';
+import { createDataSource, EVENT_STORE_MIGRATIONS, openDatabase, PostgresEventStore } from '@forensics/event-store';
 import { createKafka, ensureTopic, KafkaBatchConsumer } from '@forensics/messaging';
 import { FolderRowsRepository, READ_MODEL_MIGRATIONS } from '@forensics/read-model';
 import { DeliveriesRepository } from './deliveries.repository';
@@ -17,11 +17,10 @@ const jsonLog = (entry: Record<string, unknown>) =>
 
 /** Wires the dispatcher: its tables, the event store and read model it reads, the consumer and the sender. */
 export async function createDispatcher(config: WebhookDispatcherConfig, log: (entry: Record<string, unknown>) => void = jsonLog): Promise<RunningDispatcher> {
-  const webhooks = createDataSource({ url: config.databaseUrl, schema: config.webhookSchema, applicationName: 'webhook-dispatcher', poolSize: 6, migrations: WEBHOOK_MIGRATIONS });
+  const webhooks = await openDatabase({ url: config.databaseUrl, schema: config.webhookSchema, applicationName: 'webhook-dispatcher', poolSize: 6, migrations: WEBHOOK_MIGRATIONS });
   const events = createDataSource({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'webhook-dispatcher-events', poolSize: 2, migrations: EVENT_STORE_MIGRATIONS });
   const reads = createDataSource({ url: config.databaseUrl, schema: config.readModelSchema, applicationName: 'webhook-dispatcher-reads', poolSize: 4, migrations: READ_MODEL_MIGRATIONS });
-  await Promise.all([webhooks.initialize(), events.initialize(), reads.initialize()]);
-  await migrate(webhooks);
+  await Promise.all([events.initialize(), reads.initialize()]);
   const eventStore = new PostgresEventStore(events);
   const deliveries = new DeliveriesRepository(webhooks);
   const sender = new WebhookSender(

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { BlobStore } from '@forensics/blob-store';
 import type { MediaInput, MediaType } from '@forensics/domain';
 import { checkedFileName, type UploadPayload } from './upload-payload';
@@ -18,9 +18,9 @@ export async function storeUploads(files: readonly UploadedFile[], payload: Uplo
   const keys = new Map<string, string>();
   try {
     for (const file of files) {
-      const before = await blobs.stat(createHash('sha256').update(file.buffer).digest('hex'));
       const stored = await blobs.put(file.buffer);
-      if (before === null) added.push(stored.sha256);
+      // Only a file this request created is removed on a refusal; one another folder had stays.
+      if (stored.created) added.push(stored.sha256);
       const mediaId = randomUUID();
       keys.set(file.fieldname, mediaId);
       media.push({

@@ -25,23 +25,24 @@ export class FolderReader {
   }
 
   /** The folder of an analysis the caller may see (analysis ids are unique within a folder). */
-  async folderOfAnalysis(analysisId: string, actor: Actor): Promise<VisibleFolder> {
-    const owners = (await this.dataSource.query('SELECT folder_id FROM analyses WHERE analysis_id = $1', [analysisId])) as { folder_id: string }[];
-    for (const { folder_id } of owners) {
-      const rows = (await this.rows.readRows([folder_id])).get(folder_id);
-      if (rows?.folder && canSeeFolder(actor, rows.folder)) return rows as VisibleFolder;
-    }
-    throw notExist('Analysis', { analysis_id: analysisId });
+  folderOfAnalysis(analysisId: string, actor: Actor): Promise<VisibleFolder> {
+    return this.visibleOwner('analyses', 'analysis_id', analysisId, actor, () => notExist('Analysis', { analysis_id: analysisId }));
   }
 
   /** The folder of a media the caller may see. */
-  async folderOfMedia(mediaId: string, actor: Actor): Promise<VisibleFolder> {
-    const owners = (await this.dataSource.query('SELECT folder_id FROM media WHERE media_id = $1', [mediaId])) as { folder_id: string }[];
+  folderOfMedia(mediaId: string, actor: Actor): Promise<VisibleFolder> {
+    return this.visibleOwner('media', 'media_id', mediaId, actor, () => notExist('Media', { media_id: mediaId }));
+  }
+
+  /** The first folder holding this row that the caller may see; none reads as "does not exist". */
+  private async visibleOwner(table: 'analyses' | 'media', column: string, id: string, actor: Actor, missing: () => Error): Promise<VisibleFolder> {
+    const owners = (await this.dataSource.query(`SELECT folder_id FROM ${table} WHERE ${column} = $1`, [id])) as { folder_id: string }[];
+    const rows = await this.rows.readRows(owners.map((o) => o.folder_id));
     for (const { folder_id } of owners) {
-      const rows = (await this.rows.readRows([folder_id])).get(folder_id);
-      if (rows?.folder && canSeeFolder(actor, rows.folder)) return rows as VisibleFolder;
+      const folder = rows.get(folder_id);
+      if (folder?.folder && canSeeFolder(actor, folder.folder)) return folder as VisibleFolder;
     }
-    throw notExist('Media', { media_id: mediaId });
+    throw missing();
   }
 
   /** One page of the folders the caller may see, newest first unless sorted otherwise, and the total. */

@@ -1,21 +1,11 @@
 import type { FactoryProvider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '@forensics/event-store';
+import { openDatabase } from '@forensics/event-store';
 import { INGEST_CONFIG, type IngestConfig } from '../config/ingest.config';
 
 /** The event store's database, connected and migrated before ingest takes its first command. */
 export const dataSourceProvider: FactoryProvider<DataSource> = {
   provide: DataSource,
   inject: [INGEST_CONFIG],
-  useFactory: async (config: IngestConfig) => {
-    const dataSource = createDataSource({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'ingest' });
-    await dataSource.initialize();
-    try {
-      await migrate(dataSource);
-    } catch (error) {
-      await dataSource.destroy();
-      throw error;
-    }
-    return dataSource;
-  },
+  useFactory: (config: IngestConfig) => openDatabase({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'ingest' }),
 };

@@ -12,7 +12,7 @@ describe('BlobStore.put on a real directory', () => {
   it.each(ACCEPTED_FIXTURES)('given $file as a Buffer, when stored, then its sha256sum, size and sniffed type come back', async ({ file, mime, media_type }) => {
     const bytes = mediaBytes(file);
     const stored = await store().put(bytes);
-    expect(stored).toEqual({ sha256: SHA256SUM[file], size: bytes.length, mime, media_type });
+    expect(stored).toEqual({ sha256: SHA256SUM[file], size: bytes.length, mime, media_type, created: true });
   });
 
   it('given a stored image, when read back by hash, then the bytes are the same, under <root>/ab/cd/<sha256>', async () => {
@@ -30,10 +30,11 @@ describe('BlobStore.put on a real directory', () => {
     expect(Buffer.concat(chunks)).toEqual(await readFile(mediaPath('astronaut-selfie.mp4')));
   });
 
-  it('given the same file stored twice, when listed, then there is one blob and nothing left in tmp', async () => {
+  it('given the same file stored twice, when listed, then there is one blob, nothing left in tmp, and only the first put created it', async () => {
     const first = await store().put(mediaBytes('astronaut.png'));
     const second = await store().put(createReadStream(mediaPath('astronaut.png')));
-    expect(second).toEqual(first);
+    expect(second).toEqual({ ...first, created: false });
+    expect(first.created).toBe(true);
     expect(await filesUnder(root())).toHaveLength(1);
   });
 
@@ -44,6 +45,7 @@ describe('BlobStore.put on a real directory', () => {
     );
     const stored = await Promise.all(puts);
     expect(new Set(stored.map((blob) => blob.sha256))).toEqual(new Set([SHA256SUM['cat-no-face.png']]));
+    expect(stored.filter((blob) => blob.created)).toHaveLength(1);
     expect(await filesUnder(root())).toHaveLength(1);
     expect(await store().readBuffer(SHA256SUM['cat-no-face.png'] ?? '')).toEqual(bytes);
   });

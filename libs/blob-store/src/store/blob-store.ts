@@ -12,7 +12,8 @@ import { moveIntoPlace } from './move-into-place';
 import { writeTempBlob, type WrittenBlob } from './write-temp-blob';
 
 /** A stored file: the domain's BlobRef plus the Oz media type its bytes make it. */
-export type StoredBlob = BlobRef & Readonly<{ media_type: BlobMediaType }>;
+/** `created`: these bytes were not stored before this call (exactly one of concurrent writers hears so). */
+export type StoredBlob = BlobRef & Readonly<{ media_type: BlobMediaType; created: boolean }>;
 
 /** Content-addressed media files on disk, named by the sha256 of their bytes. */
 export class BlobStore {
@@ -27,13 +28,14 @@ export class BlobStore {
   async put(input: BlobInput): Promise<StoredBlob> {
     const tempPath = path.join(tempDir(this.root), randomUUID());
     const { sha256, size, media } = await this.writeTemp(input, tempPath);
+    let created: boolean;
     try {
-      await moveIntoPlace(tempPath, blobPath(this.root, sha256));
+      created = await moveIntoPlace(tempPath, blobPath(this.root, sha256));
     } catch (error) {
       await rm(tempPath, { force: true });
       throw error;
     }
-    return { sha256, size, mime: media.mime, media_type: media.media_type };
+    return { sha256, size, mime: media.mime, media_type: media.media_type, created };
   }
 
   /** A stream of the stored bytes (it holds a file open until consumed or destroyed); BlobNotFoundError for an unknown or malformed hash. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type FactoryProvider, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '@forensics/event-store';
+import { openDatabase } from '@forensics/event-store';
 import { GATEWAY_CONFIG } from '../../config/gateway-config.provider';
 import type { GatewayConfig } from '../../config/gateway.config';
 import { IDENTITY_MIGRATIONS } from './identity-migrations';
@@ -12,22 +12,8 @@ export const IDENTITY_DATA_SOURCE = Symbol('IDENTITY_DATA_SOURCE');
 export const identityDataSourceProvider: FactoryProvider<DataSource> = {
   provide: IDENTITY_DATA_SOURCE,
   inject: [GATEWAY_CONFIG],
-  useFactory: async (config: GatewayConfig) => {
-    const dataSource = createDataSource({
-      url: config.databaseUrl,
-      schema: config.identitySchema,
-      applicationName: 'gateway-identity',
-      migrations: IDENTITY_MIGRATIONS,
-    });
-    await dataSource.initialize();
-    try {
-      await migrate(dataSource);
-    } catch (error) {
-      await dataSource.destroy();
-      throw error;
-    }
-    return dataSource;
-  },
+  useFactory: (config: GatewayConfig) =>
+    openDatabase({ url: config.databaseUrl, schema: config.identitySchema, applicationName: 'gateway-identity', migrations: IDENTITY_MIGRATIONS }),
 };
 
 /** Closes the pool with the app. */
