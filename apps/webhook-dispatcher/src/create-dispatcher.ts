@@ -1,10 +1,9 @@
 import { createDataSource, EVENT_STORE_MIGRATIONS, openDatabase, PostgresEventStore } from '@forensics/event-store';
 import { createKafka, ensureTopic, KafkaBatchConsumer } from '@forensics/messaging';
 import { FolderRowsRepository, READ_MODEL_MIGRATIONS } from '@forensics/read-model';
-import { DeliveriesRepository } from './deliveries.repository';
+import { CompanySecrets, DeliveriesRepository, WEBHOOK_MIGRATIONS } from '@forensics/webhooks';
 import { deliveriesOfBatch } from './deliveries-of-batch';
 import type { WebhookDispatcherConfig } from './webhook-dispatcher.config';
-import { WEBHOOK_MIGRATIONS } from './webhook-migrations';
 import { WebhookSender } from './webhook-sender';
 
 export type RunningDispatcher = Readonly<{
@@ -25,8 +24,9 @@ export async function createDispatcher(config: WebhookDispatcherConfig, log: (en
   const deliveries = new DeliveriesRepository(webhooks);
   const sender = new WebhookSender(
     deliveries,
+    new CompanySecrets(webhooks),
     new FolderRowsRepository(reads),
-    { maxAttempts: config.maxAttempts, timeoutMs: config.timeoutMs, allowPrivateTargets: config.allowPrivateTargets, backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs }, pollMs: config.pollMs },
+    { secretGraceMs: config.secretGraceMs, maxAttempts: config.maxAttempts, timeoutMs: config.timeoutMs, allowPrivateTargets: config.allowPrivateTargets, backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs }, pollMs: config.pollMs },
     log,
   );
   const kafka = createKafka({ brokers: config.brokers, clientId: `webhook-dispatcher-${config.groupId}` });

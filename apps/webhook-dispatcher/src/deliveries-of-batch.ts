@@ -2,9 +2,8 @@ import { evolve, type FolderEvent, initialFolderState } from '@forensics/domain'
 import type { PostgresEventStore } from '@forensics/event-store';
 import type { IncomingMessage } from '@forensics/messaging';
 import { type FolderEnvelope, parseEnvelope } from '@forensics/read-model';
-import type { NewDelivery } from './deliveries.repository';
+import { checkTarget, type NewDelivery } from '@forensics/webhooks';
 import { deliveryTrigger } from './delivery-trigger';
-import { checkTarget } from './target-validation';
 
 /** Only these can finish a group or change a verdict; everything else is skipped unread. */
 const TRIGGERING = new Set(['AnalysisFinished', 'AnalysisFailed', 'AnalysisResolvedByOperator']);

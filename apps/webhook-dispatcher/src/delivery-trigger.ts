@@ -1,6 +1,5 @@
 import { type FolderEvent, type FolderState, folderStatus } from '@forensics/domain';
-
-export type DeliveryReason = 'GROUP_FINISHED' | 'VERDICT_CHANGED';
+import type { DeliveryReason } from '@forensics/webhooks';
 
 export type DeliveryTrigger = Readonly<{ reason: DeliveryReason; targetUrl: string; groupId: string | null }>;
 

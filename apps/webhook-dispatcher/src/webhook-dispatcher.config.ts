@@ -22,6 +22,8 @@ export type WebhookDispatcherConfig = Readonly<{
   /** The first retry waits up to this long; each next one up to twice as long (full jitter). */
   backoffBaseMs: number;
   backoffCapMs: number;
+  /** After a secret is rotated, the previous one also signs for this long. */
+  secretGraceMs: number;
   /** How often the sender looks for due deliveries when nothing wakes it. */
   pollMs: number;
 }>;
@@ -44,6 +46,7 @@ export function loadWebhookDispatcherConfig(env: NodeJS.ProcessEnv = process.env
     backoffBaseMs: settings.positiveInt('WEBHOOK_BACKOFF_BASE_MS', 1_000),
     backoffCapMs: settings.positiveInt('WEBHOOK_BACKOFF_CAP_MS', 300_000),
     pollMs: settings.positiveInt('WEBHOOK_POLL_MS', 200),
+    secretGraceMs: settings.positiveInt('WEBHOOK_SECRET_GRACE_MS', 24 * 3_600_000),
   };
   settings.check('webhook dispatcher');
   return config;

@@ -2,11 +2,11 @@
 // real HTTP receiver on 127.0.0.1: what triggers a delivery, its signature, retries, idempotency
 // and refused targets.
 import { waitFor } from '@forensics/testing';
+import { CompanySecrets, DeliveryHistory, verifySignature } from '@forensics/webhooks';
 import type { DataSource } from 'typeorm';
 import { dispatcherHarness } from '../test/dispatcher-harness';
 import { startReceiver } from '../test/receiver';
 import { createDispatcher, type RunningDispatcher } from './create-dispatcher';
-import { verifySignature } from './signature';
 
 jest.setTimeout(60_000);
 
@@ -127,6 +127,46 @@ describe('webhook dispatcher', () => {
     const deliveries = await settled(db, folder.folderId, 2);
     expect(deliveries.map((d) => d.reason)).toEqual(['GROUP_FINISHED', 'VERDICT_CHANGED']);
     expect(receiver.requests(path)).toHaveLength(2);
+  });
+
+  it('given a FAILED delivery, when it is re-sent, then it gets a fresh budget of attempts, succeeds, and keeps its past attempts', async () => {
+    const path = '/resent';
+    receiver.answer(path, 503, 503, 503, 503, 503, 500);
+    const folder = await h.kycFolder(receiver.url(path));
+    await h.publish([...folder.stored, ...(await h.finish(folder.folderId, folder.quality, 'SUCCESS')), ...(await h.finish(folder.folderId, folder.biometry, 'SUCCESS'))]);
+    const [failed] = await settled(db, folder.folderId, 1);
+    expect(failed).toMatchObject({ status: 'FAILED', attempts: 5 });
+
+    const history = new DeliveryHistory(db);
+    expect(await history.resend(failed!.delivery_id, 'admin-1')).toBe('resent');
+    expect(await history.resend(failed!.delivery_id, 'admin-1')).toBe('not-failed');
+    const [delivery] = await settled(db, folder.folderId, 1);
+    expect(delivery).toMatchObject({ status: 'SUCCEEDED', attempts: 7 });
+    const shown = await history.byId(failed!.delivery_id);
+    expect(shown).toMatchObject({ status: 'SUCCEEDED', resent_by: 'admin-1' });
+    expect(shown?.attempts.map((a) => a.status_code)).toEqual([503, 503, 503, 503, 503, 500, 200]);
+    expect(await history.resend('5f0c3a52-0000-4000-8000-000000000000', 'admin-1')).toBe('missing');
+    expect(await history.resend('not-a-uuid', 'admin-1')).toBe('missing');
+  });
+
+  it('given a rotated company secret, then requests carry the new and the previous signature while the grace period lasts', async () => {
+    const path = '/rotated';
+    const secrets = new CompanySecrets(db);
+    const before = await secrets.current('company-rotating');
+    const after = await secrets.rotate('company-rotating');
+    expect(after).toMatchObject({ previous_secret: before.secret });
+    expect(after.secret).not.toBe(before.secret);
+    const folder = await h.kycFolder(receiver.url(path), 'company-rotating');
+    await h.publish([...folder.stored, ...(await h.finish(folder.folderId, folder.quality, 'SUCCESS')), ...(await h.finish(folder.folderId, folder.biometry, 'SUCCESS'))]);
+    await settled(db, folder.folderId, 1);
+
+    const [request] = receiver.requests(path);
+    const timestamp = Number(request!.headers['x-forensics-timestamp']);
+    const header = String(request!.headers['x-forensics-signature']);
+    expect(header.split(',')).toHaveLength(2);
+    expect(verifySignature(after.secret, timestamp, request!.body, header)).toBe(true);
+    expect(verifySignature(before.secret, timestamp, request!.body, header)).toBe(true);
+    expect(await secrets.signing('company-rotating', 60_000, new Date(Date.now() + 61_000))).toEqual([after.secret]);
   });
 
   it('given an operator decision that keeps the verdict, then nothing is sent', async () => {

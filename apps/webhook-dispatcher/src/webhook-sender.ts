@@ -1,11 +1,12 @@
 import { type FolderRowsRepository, toFolderResponse } from '@forensics/read-model';
+import { type AttemptRecord, checkTarget, type CompanySecrets, type DeliveriesRepository, type DueDelivery, signatureHeader } from '@forensics/webhooks';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
-import type { AttemptRecord, DeliveriesRepository, DueDelivery } from './deliveries.repository';
-import { signatureOf } from './signature';
-import { checkTarget } from './target-validation';
 
 export type SenderSettings = Readonly<{
+  /** Attempts per delivery (counted again from zero after a re-send through the API). */
   maxAttempts: number;
+  /** How long a rotated-out company secret still signs. */
+  secretGraceMs: number;
   timeoutMs: number;
   allowPrivateTargets: boolean;
   backoff: BackoffPolicy;
@@ -29,6 +30,7 @@ export class WebhookSender {
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
+    private readonly secrets: CompanySecrets,
     private readonly rows: FolderRowsRepository,
     private readonly settings: SenderSettings,
     private readonly log: (entry: Record<string, unknown>) => void,
@@ -93,14 +95,15 @@ export class WebhookSender {
     // A name that does not resolve is a failed attempt like a refused connection, and is retried.
     const record = check.ok ? await this.post(delivery, body) : { status_code: null, error: check.reason, duration_ms: 0 };
     const ok = record.status_code !== null && record.status_code >= 200 && record.status_code < 300;
-    const status = ok ? 'SUCCEEDED' : attempt >= this.settings.maxAttempts ? 'FAILED' : 'PENDING';
-    const retryInMs = status === 'PENDING' ? backoffDelayMs(attempt, this.settings.backoff) : 0;
+    const attemptOfRound = attempt - delivery.resent_after_attempt;
+    const status = ok ? 'SUCCEEDED' : attemptOfRound >= this.settings.maxAttempts ? 'FAILED' : 'PENDING';
+    const retryInMs = status === 'PENDING' ? backoffDelayMs(attemptOfRound, this.settings.backoff) : 0;
     await this.deliveries.recordAttempt(delivery, attempt, record, status, retryInMs);
     this.log({ level: ok ? 'info' : 'warn', message: `webhook attempt ${ok ? 'succeeded' : 'failed'}`, attempt, status, status_code: record.status_code, error: record.error, ms: record.duration_ms, retry_in_ms: status === 'PENDING' ? retryInMs : null, ...context });
   }
 
   private async post(delivery: DueDelivery, body: string): Promise<AttemptRecord> {
-    const secret = await this.deliveries.companySecret(delivery.company_id);
+    const secrets = await this.secrets.signing(delivery.company_id, this.settings.secretGraceMs);
     const timestamp = Math.floor(Date.now() / 1000);
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
@@ -109,7 +112,7 @@ export class WebhookSender {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          'X-Forensics-Signature': signatureOf(secret, timestamp, body),
+          'X-Forensics-Signature': signatureHeader(secrets, timestamp, body),
           'X-Forensics-Timestamp': String(timestamp),
           'Idempotency-Key': delivery.event_id,
         },

@@ -76,6 +76,7 @@ export async function dispatcherHarness() {
         backoffBaseMs: 50,
         backoffCapMs: 200,
         pollMs: 50,
+        secretGraceMs: 60_000,
         ...overrides,
       };
     },

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { newCompanySecret, signatureOf, verifySignature } from './signature';
+import { newCompanySecret, signatureHeader, signatureOf, verifySignature } from './signature';
 
 describe('webhook signature', () => {
   const secret = 'a'.repeat(64);
@@ -16,6 +16,15 @@ describe('webhook signature', () => {
     expect(verifySignature(secret, 1_700_000_000, `${body} `, header)).toBe(false);
     expect(verifySignature(secret, 1_700_000_001, body, header)).toBe(false);
     expect(verifySignature('b'.repeat(64), 1_700_000_000, body, header)).toBe(false);
+  });
+
+  it('given two secrets after a rotation, then the header carries both signatures and each secret verifies it', () => {
+    const previous = 'b'.repeat(64);
+    const header = signatureHeader([secret, previous], 1_700_000_000, body);
+    expect(header).toBe(`${signatureOf(secret, 1_700_000_000, body)},${signatureOf(previous, 1_700_000_000, body)}`);
+    expect(verifySignature(secret, 1_700_000_000, body, header)).toBe(true);
+    expect(verifySignature(previous, 1_700_000_000, body, header)).toBe(true);
+    expect(verifySignature('c'.repeat(64), 1_700_000_000, body, header)).toBe(false);
   });
 
   it('new company secrets are 32 random bytes', () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { DeliveryReason } from './delivery-trigger';
-import { newCompanySecret } from './signature';
+
+/** A group that finished, or an operator decision that changed the folder's verdict. */
+export type DeliveryReason = 'GROUP_FINISHED' | 'VERDICT_CHANGED';
 
 export type NewDelivery = Readonly<{
   event_id: string;
@@ -25,6 +26,8 @@ export type DueDelivery = Readonly<{
   target_url: string;
   reason: DeliveryReason;
   attempts: number;
+  /** Attempts made before the last re-send through the API; the attempt limit counts from here. */
+  resent_after_attempt: number;
 }>;
 
 export type AttemptRecord = Readonly<{ status_code: number | null; error: string | null; duration_ms: number }>;
@@ -67,7 +70,7 @@ export class DeliveriesRepository {
        FROM (SELECT delivery_id FROM deliveries WHERE status = 'PENDING' AND next_attempt_at <= clock_timestamp()
              ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
        WHERE d.delivery_id = due.delivery_id
-       RETURNING d.delivery_id, d.event_id, d.folder_id, d.company_id, d.stream_version, d.correlation_id, d.target_url, d.reason, d.attempts`,
+       RETURNING d.delivery_id, d.event_id, d.folder_id, d.company_id, d.stream_version, d.correlation_id, d.target_url, d.reason, d.attempts, d.resent_after_attempt`,
       [limit, leaseMs],
     )) as [DueDelivery[], number];
     return rows;
@@ -95,12 +98,5 @@ export class DeliveriesRepository {
         [delivery.delivery_id, status, attempt, retryInMs],
       );
     });
-  }
-
-  /** The company's signing secret, made (32 random bytes) on first need; concurrent first needs agree on one. */
-  async companySecret(companyId: string): Promise<string> {
-    await this.dataSource.query(`INSERT INTO company_secrets (company_id, secret) VALUES ($1, $2) ON CONFLICT (company_id) DO NOTHING`, [companyId, newCompanySecret()]);
-    const rows = (await this.dataSource.query(`SELECT secret FROM company_secrets WHERE company_id = $1`, [companyId])) as { secret: string }[];
-    return rows[0]?.secret as string;
   }
 }
