@@ -26,7 +26,8 @@ describe('bad input', () => {
   const video = () => ({ name: 'selfie.mp4', bytes: fixture('astronaut-selfie.mp4') });
 
   beforeAll(async () => {
-    system = await startSystem({ env: { MAX_FILE_BYTES: String(MAX_FILE_BYTES), MAX_FILES_PER_FOLDER: '3' } });
+    // As in production: webhook targets on private addresses are refused.
+    system = await startSystem({ env: { MAX_FILE_BYTES: String(MAX_FILE_BYTES), MAX_FILES_PER_FOLDER: '3', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'false' } });
     const admin = await system.adminToken();
     client = await system.companyUser(admin, 'CLIENT');
     other = await system.companyUser(admin, 'CLIENT');
@@ -126,6 +127,32 @@ describe('bad input', () => {
     ['resolution_status=MAYBE', 4],
   ])('given the list query %s, then 400 with code %s', async (query, code) => {
     await refused(() => system.api('GET', `/api/folders/?${query}`, { token: client.token }), 400, code);
+  });
+
+  it.each([
+    ['a loopback address', 'http://127.0.0.1:8080/hook', /private address 127\.0\.0\.1/],
+    ['a name that resolves to loopback', 'http://localhost/hook', /private address/],
+    ['an IPv6 loopback address', 'http://[::1]/hook', /private address ::1/],
+    ['a private network address', 'https://10.1.2.3/hook', /private address 10\.1\.2\.3/],
+    ['a link-local (cloud metadata) address', 'http://169.254.169.254/latest/meta-data', /private address 169\.254\.169\.254/],
+    ['a scheme other than http(s)', 'ftp://example.com/hook', /http\(s\) URL/],
+  ])('given a resolution_endpoint on %s, then the folder is refused: 400 with code 4 and the reason', async (_what, endpoint, reason) => {
+    const body = await refused(
+      () => system.api('POST', '/api/folders/', { token: client.token, form: uploadForm({ v: video() }, { 'media:tags': { v: ['video_selfie'] }, resolution_endpoint: endpoint, analyses: [{ type: 'quality' }] }) }),
+      400,
+      4,
+    );
+    expect(body.error_message).toMatch(reason);
+  });
+
+  it('given a private resolution_endpoint on an analyses request, then 400 with code 4 and no group is added', async () => {
+    const created = await system.api('POST', '/api/folders/', { token: client.token, form: uploadForm({ v: video() }, { 'media:tags': { v: ['video_selfie'] } }) });
+    expect(created.status).toBe(201);
+    const folderId = created.body.folder_id as string;
+    const response = await system.api('POST', `/api/folders/${folderId}/analyses/`, { token: client.token, json: { analyses: [{ type: 'quality' }], resolution_endpoint: 'http://192.168.1.10/hook' } });
+    expect({ status: response.status, code: response.body.error_code }).toEqual({ status: 400, code: 4 });
+    expect(response.body.error_message).toMatch(/private address 192\.168\.1\.10/);
+    expect((await system.api('GET', `/api/folders/${folderId}/analyses/`, { token: client.token })).body).toEqual([]);
   });
 
   it('never answered 500: the gateway logged no server error', () => {

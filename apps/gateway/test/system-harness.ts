@@ -9,13 +9,14 @@ import { freePort, isolatedSchema, startService, testInfra, uniqueName, waitFor,
 export const FIXTURES = path.resolve(__dirname, '../../../libs/analyzers/test/fixtures/media');
 export const fixture = (name: string): Buffer => readFileSync(path.join(FIXTURES, name));
 
-const SERVICES = ['ingest', 'relay', 'projection', 'analysis-worker', 'gateway'] as const;
+const SERVICES = ['ingest', 'relay', 'projection', 'analysis-worker', 'webhook-dispatcher', 'gateway'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export const ADMIN = { email: 'admin@e2e.test', password: 'admin-password-1' };
 
+/** Private webhook targets are allowed (the test receivers are on 127.0.0.1) unless `env` says otherwise. */
 export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: number; env?: Record<string, string>; workers?: number }> = {}) {
-  const schemas = { events: isolatedSchema('e2e_events'), reads: isolatedSchema('e2e_reads'), identity: isolatedSchema('e2e_identity') };
+  const schemas = { events: isolatedSchema('e2e_events'), reads: isolatedSchema('e2e_reads'), identity: isolatedSchema('e2e_identity'), webhooks: isolatedSchema('e2e_webhooks') };
   const topic = uniqueName('e2e-folder-events');
   const blobDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-blobs-'));
   const [ingestPort, gatewayPort] = [await freePort(), await freePort()];
@@ -25,6 +26,10 @@ export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: n
     EVENT_STORE_SCHEMA: schemas.events.name,
     READ_MODEL_SCHEMA: schemas.reads.name,
     IDENTITY_SCHEMA: schemas.identity.name,
+    WEBHOOK_SCHEMA: schemas.webhooks.name,
+    WEBHOOK_DISPATCHER_GROUP_ID: uniqueName('e2e-webhooks'),
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    PUBLIC_BASE_URL: `http://127.0.0.1:${gatewayPort}`,
     FOLDER_EVENTS_TOPIC: topic,
     FOLDER_EVENTS_PARTITIONS: '6',
     DEAD_LETTER_TOPIC: `${topic}.dead-letter`,
@@ -57,7 +62,7 @@ export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: n
     (ready) => ready,
     { timeoutMs: 90_000, intervalMs: 250, what: `the gateway ready\n${logs()}` },
   );
-  for (const [name, line] of [['analysis-worker', 'analysis worker consuming'], ['projection', 'projection consuming']] as const) {
+  for (const [name, line] of [['analysis-worker', 'analysis worker consuming'], ['projection', 'projection consuming'], ['webhook-dispatcher', 'webhook dispatcher consuming']] as const) {
     await waitFor(async () => processes.get(name)?.output().includes(line) ?? false, (ok) => ok, { timeoutMs: 90_000, what: `${name} consuming\n${logs()}` });
   }
 
@@ -117,6 +122,14 @@ export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: n
     globalUser,
     adminToken: () => login(ADMIN.email, ADMIN.password),
     processes,
+    /** Stops one service: SIGTERM, or SIGKILL like a crash. */
+    async stop(name: ServiceName, { kill9 = false } = {}) {
+      const running = processes.get(name);
+      if (kill9) await running?.kill9();
+      else await running?.stop();
+    },
+    /** Starts one service (again), with the system's settings. */
+    start,
     /** Restarts one service (SIGTERM, then a new process), for the "nothing is lost" tests. */
     async restart(name: ServiceName, { kill9 = false } = {}) {
       const running = processes.get(name);

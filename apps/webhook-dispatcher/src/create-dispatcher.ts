@@ -26,7 +26,7 @@ export async function createDispatcher(config: WebhookDispatcherConfig, log: (en
     deliveries,
     new CompanySecrets(webhooks),
     new FolderRowsRepository(reads),
-    { secretGraceMs: config.secretGraceMs, maxAttempts: config.maxAttempts, timeoutMs: config.timeoutMs, allowPrivateTargets: config.allowPrivateTargets, backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs }, pollMs: config.pollMs },
+    { publicBaseUrl: config.publicBaseUrl, secretGraceMs: config.secretGraceMs, maxAttempts: config.maxAttempts, timeoutMs: config.timeoutMs, allowPrivateTargets: config.allowPrivateTargets, backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs }, pollMs: config.pollMs },
     log,
   );
   const kafka = createKafka({ brokers: config.brokers, clientId: `webhook-dispatcher-${config.groupId}` });

@@ -1,20 +1,19 @@
 // The dispatcher as production runs it, as a process: killed with -9 between two attempts at a
 // delivery and started again, the delivery still succeeds, exactly once.
-import { type ServiceProcess, startService, testInfra, waitFor } from '@forensics/testing';
+import { type ServiceProcess, startService, startWebhookReceiver, testInfra, waitFor } from '@forensics/testing';
 import type { DataSource } from 'typeorm';
 import { dispatcherHarness } from '../test/dispatcher-harness';
-import { startReceiver } from '../test/receiver';
 
 jest.setTimeout(120_000);
 
 describe('webhook dispatcher processes', () => {
   let h: Awaited<ReturnType<typeof dispatcherHarness>>;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   const processes: ServiceProcess[] = [];
 
   beforeAll(async () => {
     h = await dispatcherHarness();
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
   }, 60_000);
 
   afterAll(async () => {

@@ -22,6 +22,8 @@ export type WebhookDispatcherConfig = Readonly<{
   /** The first retry waits up to this long; each next one up to twice as long (full jitter). */
   backoffBaseMs: number;
   backoffCapMs: number;
+  /** Where clients reach the API: the links in the folder JSON sent (media, best shots) are made absolute on it. */
+  publicBaseUrl: string;
   /** After a secret is rotated, the previous one also signs for this long. */
   secretGraceMs: number;
   /** How often the sender looks for due deliveries when nothing wakes it. */
@@ -46,6 +48,7 @@ export function loadWebhookDispatcherConfig(env: NodeJS.ProcessEnv = process.env
     backoffBaseMs: settings.positiveInt('WEBHOOK_BACKOFF_BASE_MS', 1_000),
     backoffCapMs: settings.positiveInt('WEBHOOK_BACKOFF_CAP_MS', 300_000),
     pollMs: settings.positiveInt('WEBHOOK_POLL_MS', 200),
+    publicBaseUrl: settings.text('PUBLIC_BASE_URL', 'http://localhost:8080', (v) => /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), 'an http(s) URL').replace(/\/+$/, ''),
     secretGraceMs: settings.positiveInt('WEBHOOK_SECRET_GRACE_MS', 24 * 3_600_000),
   };
   settings.check('webhook dispatcher');

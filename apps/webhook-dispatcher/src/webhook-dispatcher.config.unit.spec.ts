@@ -10,6 +10,12 @@ describe('webhook dispatcher configuration', () => {
     expect(loadWebhookDispatcherConfig({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).allowPrivateTargets).toBe(true);
   });
 
+  it('given PUBLIC_BASE_URL with a trailing slash, then links are made on it without the slash; a value that is not an http(s) URL is refused', () => {
+    expect(loadWebhookDispatcherConfig({ PUBLIC_BASE_URL: 'https://kyc.example.com/' }).publicBaseUrl).toBe('https://kyc.example.com');
+    expect(loadWebhookDispatcherConfig({}).secretGraceMs).toBe(86_400_000);
+    expect(() => loadWebhookDispatcherConfig({ PUBLIC_BASE_URL: 'kyc.example.com' })).toThrow(/PUBLIC_BASE_URL must be an http\(s\) URL/);
+  });
+
   it('given several bad values, then every one is named at once', () => {
     expect(() => loadWebhookDispatcherConfig({ WEBHOOK_MAX_ATTEMPTS: '0', WEBHOOK_TIMEOUT_MS: 'soon', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes', WEBHOOK_SCHEMA: 'Bad-Name' })).toThrow(
       /WEBHOOK_SCHEMA must be a lower-case identifier.*WEBHOOK_MAX_ATTEMPTS must be a positive integer.*WEBHOOK_TIMEOUT_MS must be a positive integer.*WEBHOOK_ALLOW_PRIVATE_TARGETS must be true or false/,

@@ -1,11 +1,10 @@
 // The dispatcher with real Kafka and PostgreSQL, a real projection filling the read model, and a
 // real HTTP receiver on 127.0.0.1: what triggers a delivery, its signature, retries, idempotency
 // and refused targets.
-import { waitFor } from '@forensics/testing';
+import { startWebhookReceiver, waitFor } from '@forensics/testing';
 import { CompanySecrets, DeliveryHistory, verifySignature } from '@forensics/webhooks';
 import type { DataSource } from 'typeorm';
 import { dispatcherHarness } from '../test/dispatcher-harness';
-import { startReceiver } from '../test/receiver';
 import { createDispatcher, type RunningDispatcher } from './create-dispatcher';
 
 jest.setTimeout(60_000);
@@ -15,14 +14,14 @@ type AttemptRow = { attempt: number; status_code: number | null; error: string |
 
 describe('webhook dispatcher', () => {
   let h: Awaited<ReturnType<typeof dispatcherHarness>>;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let dispatcher: RunningDispatcher;
   let db: DataSource;
   const quiet = () => undefined;
 
   beforeAll(async () => {
     h = await dispatcherHarness();
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
     const config = h.dispatcherConfig();
     dispatcher = await createDispatcher(config, quiet);
     db = await h.webhookDb(config.webhookSchema);

@@ -1,10 +1,12 @@
-import { type FolderRowsRepository, toFolderResponse } from '@forensics/read-model';
+import { type FolderRowsRepository, toLinkedFolderResponse } from '@forensics/read-model';
 import { type AttemptRecord, checkTarget, type CompanySecrets, type DeliveriesRepository, type DueDelivery, signatureHeader } from '@forensics/webhooks';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
 
 export type SenderSettings = Readonly<{
   /** Attempts per delivery (counted again from zero after a re-send through the API). */
   maxAttempts: number;
+  /** The links in the folder JSON are absolute on this, as the gateway's answers are. */
+  publicBaseUrl: string;
   /** How long a rotated-out company secret still signs. */
   secretGraceMs: number;
   timeoutMs: number;
@@ -91,7 +93,7 @@ export class WebhookSender {
       this.log({ level: 'warn', message: 'webhook target refused', refusal: check.reason, ...context });
       return;
     }
-    const body = JSON.stringify(toFolderResponse({ ...stored, folder: stored.folder }, { withAnalyses: true }));
+    const body = JSON.stringify(toLinkedFolderResponse({ ...stored, folder: stored.folder }, { withAnalyses: true }, this.settings.publicBaseUrl));
     // A name that does not resolve is a failed attempt like a refused connection, and is retried.
     const record = check.ok ? await this.post(delivery, body) : { status_code: null, error: check.reason, duration_ms: 0 };
     const ok = record.status_code !== null && record.status_code >= 200 && record.status_code < 300;

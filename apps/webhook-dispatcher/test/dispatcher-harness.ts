@@ -77,6 +77,7 @@ export async function dispatcherHarness() {
         backoffCapMs: 200,
         pollMs: 50,
         secretGraceMs: 60_000,
+        publicBaseUrl: 'http://api.test',
         ...overrides,
       };
     },

@@ -1,5 +1,6 @@
 export * from './api/folder-response';
 export * from './api/to-folder-response';
+export * from './api/linked-folder-response';
 export * from './envelope/folder-envelope';
 export * from './envelope/parse-envelope';
 export * from './projection/folder-projection';

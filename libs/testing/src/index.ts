@@ -5,3 +5,4 @@ export * from './free-port';
 export * from './isolated-schema';
 export * from './topic-recorder';
 export * from './service-process';
+export * from './webhook-receiver';

@@ -22,6 +22,12 @@ export type GatewayConfig = Readonly<{
   singleRequestTimeoutMs: number;
   maxFileBytes: number;
   maxFilesPerFolder: number;
+  /** The webhook tables (deliveries, attempts, company secrets) the dispatcher writes. */
+  webhookSchema: string;
+  /** A resolution_endpoint on a loopback, private or link-local address is refused unless this is on. */
+  allowPrivateWebhookTargets: boolean;
+  /** How long a rotated-out webhook secret still signs (shown with the secret; the dispatcher applies it). */
+  webhookSecretGraceMs: number;
 }>;
 
 /** The gateway's settings from the environment; every bad one is named at once. */
@@ -43,6 +49,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     singleRequestTimeoutMs: settings.positiveInt('SINGLE_REQUEST_TIMEOUT_MS', 60_000),
     maxFileBytes: settings.positiveInt('MAX_FILE_BYTES', 30 * 1024 * 1024),
     maxFilesPerFolder: settings.positiveInt('MAX_FILES_PER_FOLDER', 10),
+    webhookSchema: settings.identifier('WEBHOOK_SCHEMA', 'webhooks'),
+    allowPrivateWebhookTargets: settings.flag('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
+    webhookSecretGraceMs: settings.positiveInt('WEBHOOK_SECRET_GRACE_MS', 24 * 3_600_000),
   };
   settings.check('gateway');
   return config;

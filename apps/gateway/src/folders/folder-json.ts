@@ -1,41 +1,9 @@
-import type { JsonObject } from '@forensics/domain';
-import { type FolderResponse, type MediaResponse, toFolderResponse } from '@forensics/read-model';
+import { type FolderResponse, toLinkedFolderResponse } from '@forensics/read-model';
 import type { Request } from 'express';
 import type { VisibleFolder } from '../read/folder-reader';
 
 /** Where this API is reached, as the client reached it: links in responses are absolute. */
 export const baseUrlOf = (request: Request): string => `${request.protocol}://${request.get('host') ?? 'localhost'}`;
 
-/**
- * The folder as the API answers it (the seed's shape), with links a client can follow: each
- * media's `original_url`, and best shots' `output_images[].original_url`, made absolute.
- */
-export function folderJson(folder: VisibleFolder, { withAnalyses }: Readonly<{ withAnalyses: boolean }>, baseUrl: string): FolderResponse {
-  const response = toFolderResponse(folder, { withAnalyses });
-  const withLink = (media: MediaResponse): MediaResponse => ({ ...media, original_url: media.original_url ?? `${baseUrl}/api/media/${media.media_id}/original` });
-  return {
-    ...response,
-    media: response.media.map(withLink),
-    ...(response.analyses
-      ? {
-          analyses: response.analyses.map((analysis) => ({
-            ...analysis,
-            source_media: analysis.source_media.map(withLink),
-            results_media: analysis.results_media.map((entry) => absoluteOutputImages(entry, baseUrl)),
-          })),
-        }
-      : {}),
-  };
-}
-
-function absoluteOutputImages(entry: JsonObject, baseUrl: string): JsonObject {
-  const images = entry['output_images'];
-  if (!Array.isArray(images)) return entry;
-  return {
-    ...entry,
-    output_images: images.map((image) => {
-      const url = (image as JsonObject)['original_url'];
-      return typeof url === 'string' && url.startsWith('/') ? { ...(image as JsonObject), original_url: `${baseUrl}${url}` } : image;
-    }),
-  };
-}
+/** The folder as the API answers it (the seed's shape), its links absolute on the caller's base URL. */
+export const folderJson = (folder: VisibleFolder, options: Readonly<{ withAnalyses: boolean }>, baseUrl: string): FolderResponse => toLinkedFolderResponse(folder, options, baseUrl);

@@ -11,6 +11,7 @@ import { FolderReader } from '../read/folder-reader';
 import { FolderCommands } from './folder-commands';
 import { baseUrlOf, folderJson } from './folder-json';
 import { commandContext } from './request-context';
+import { checkResolutionEndpoint } from './resolution-endpoint';
 import { type UploadedFile, storeUploads } from './stored-upload';
 import { analysesOf, endpointOf, parseUploadPayload } from './upload-payload';
 import { BLOBS } from './folders.tokens';
@@ -34,6 +35,7 @@ export class FoldersController {
     const uploads = files ?? [];
     if (uploads.length > this.config.maxFilesPerFolder) throw invalidValue(`A folder holds at most ${this.config.maxFilesPerFolder} files`, { limit: this.config.maxFilesPerFolder });
     const payload = parseUploadPayload(textField(body, 'payload'), uploads.map((f) => f.fieldname), { required: true });
+    await checkResolutionEndpoint(payload.resolutionEndpoint, this.config.allowPrivateWebhookTargets);
     const context = commandContext(request, actor);
     const stored = await storeUploads(uploads, payload, this.blobs);
     try {
@@ -89,7 +91,9 @@ export class FoldersController {
     const { analyses: raw, resolution_endpoint } = body as Record<string, unknown>;
     const analyses = analysesOf(raw);
     if (!analyses) throw invalidStructure('The body has no "analyses"', { field: 'analyses' });
-    const { folder, groupId } = await this.commands.submitAnalyses(folderId, analyses, endpointOf(resolution_endpoint), commandContext(request, actor));
+    const endpoint = endpointOf(resolution_endpoint);
+    await checkResolutionEndpoint(endpoint, this.config.allowPrivateWebhookTargets);
+    const { folder, groupId } = await this.commands.submitAnalyses(folderId, analyses, endpoint, commandContext(request, actor));
     const base = baseUrlOf(request);
     return folder.analyses.filter((a) => a.group_id === groupId).map((a) => analysisJson(folder, a.analysis_id, base));
   }

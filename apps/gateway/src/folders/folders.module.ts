@@ -69,6 +69,6 @@ class FolderConnections implements OnModuleInit, OnApplicationShutdown {
     { provide: FolderCommands, useFactory: (i: IngestClient, r: FolderReader, u: FolderUpdates) => new FolderCommands(i, r, u), inject: [INGEST, FolderReader, FOLDER_UPDATES] },
     FolderConnections,
   ],
-  exports: [READ_MODEL_DB],
+  exports: [READ_MODEL_DB, FolderReader],
 })
 export class FoldersModule {}

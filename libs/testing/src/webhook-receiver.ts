@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 
 export type ReceivedRequest = Readonly<{ path: string; headers: IncomingHttpHeaders; body: string }>;
 
-export async function startReceiver() {
+export async function startWebhookReceiver() {
   const received: ReceivedRequest[] = [];
   const scripted = new Map<string, number[]>();
   const server = createServer((req, res) => {
