@@ -49,7 +49,7 @@ describe('bad input', () => {
   it.each([
     ['no token', undefined, 6],
     ['a token nobody issued', 'not-a-real-token', 7],
-  ])('given %s, then 401 with code %s', async (_what, token, code) => {
+  ])('given %s (token %p), then 401 with code %p', async (_what, token, code) => {
     await refused(() => system.api('GET', '/api/folders/', token === undefined ? {} : { token }), 401, code);
   });
 

@@ -6,6 +6,8 @@ const json = (schema: object) => ({ content: { 'application/json': { schema } } 
 const folderId = { name: 'folderId', in: 'path', required: true, schema: { type: 'string' } };
 const analysisId = { name: 'analysisId', in: 'path', required: true, schema: { type: 'string' } };
 const mediaId = { name: 'mediaId', in: 'path', required: true, schema: { type: 'string' } };
+const deliveryId = { name: 'deliveryId', in: 'path', required: true, schema: { type: 'string' } };
+const companyId = { name: 'companyId', in: 'path', required: true, schema: { type: 'string' } };
 const metaDataBody = (description: string) => ({ required: true, description, ...json({ type: 'object' }) });
 const metaDataAnswer = { 200: { description: 'The metadata after the request', ...json({ type: 'object' }) }, default: error };
 /** The four verbs of Oz's metadata endpoints, the same for folders, media and analyses. */
@@ -98,6 +100,19 @@ export const OPENAPI_DOCUMENT = {
       get: { summary: 'Beyond Oz: server-sent events, a "status" event with the folder at each new version; ends when its groups have finished unless keep_open=true', parameters: [folderId, flag('keep_open', 'keep the stream open after the folder has finished')], responses: { 200: { description: 'text/event-stream' }, default: error } },
     },
     '/api/folders/{folderId}/events': { get: { summary: "Beyond Oz: the folder's event history (audit trail)", parameters: [folderId], responses: { 200: { description: '{folder_id, items}' }, default: error } } },
+    '/api/folders/{folderId}/webhooks': {
+      get: { summary: "Beyond Oz: the folder's webhook deliveries, each with its attempts (status code, time, error)", parameters: [folderId], responses: { 200: { description: '{folder_id, total_count, items}' }, default: error } },
+    },
+    '/api/webhooks/{deliveryId}': { get: { summary: 'Beyond Oz: one webhook delivery with its attempts', parameters: [deliveryId], responses: { 200: { description: 'The delivery' }, default: error } } },
+    '/api/webhooks/{deliveryId}/resend': {
+      post: { summary: "Beyond Oz: send a FAILED delivery again, with a fresh budget of attempts (the folder's owner, CLIENT ADMIN or ADMIN)", parameters: [deliveryId], responses: { 200: { description: 'The delivery, PENDING' }, default: error } },
+    },
+    '/api/companies/{companyId}/webhook_secret/': {
+      get: { summary: "Beyond Oz: the secret the company's webhooks are signed with (ADMIN or the company's CLIENT ADMIN)", parameters: [companyId], responses: { 200: { description: '{secret, previous_secret, previous_secret_valid_until, ...}' }, default: error } },
+    },
+    '/api/companies/{companyId}/webhook_secret/rotate': {
+      post: { summary: 'Beyond Oz: a new webhook secret; the previous one keeps signing for a grace period', parameters: [companyId], responses: { 200: { description: 'The new secret and the previous one' }, default: error } },
+    },
     '/api/analyses/{analysisId}': { get: { summary: 'One analysis', parameters: [analysisId], responses: { 200: { description: 'The analysis', ...json({ $ref: '#/components/schemas/Analysis' }) }, default: error } } },
     '/api/analyses/{analysisId}/resolution': {
       post: { summary: 'Beyond Oz: an OPERATOR settles an OPERATOR_REQUIRED analysis: {resolution: SUCCESS|DECLINED, comment}', parameters: [analysisId], responses: { 201: { description: 'The analysis after the decision' }, default: error } },
