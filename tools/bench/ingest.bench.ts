@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     EVENT_STORE_SCHEMA: schema,
     INGEST_PORT: String(port),
+    INGEST_METRICS_PORT: '0',
   });
   await waitFor(() => canConnect(port), Boolean, { timeoutMs: 30_000, intervalMs: 200, what: `ingest to listen (${ingestProcess.output()})` });
 
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     for (const event of events) lags.push(acked - event.recorded_at.getTime());
   };
   const relay = await createRelay(
-    { databaseUrl, schema, brokers: testInfra.kafkaBrokers, topic, partitions: 12, batchSize: 500, name: 'relay' },
+    { databaseUrl, schema, brokers: testInfra.kafkaBrokers, topic, partitions: 12, batchSize: 500, name: 'relay', metrics: { host: '127.0.0.1', port: 0 } },
     { onPublished, log: () => undefined },
   );
   void relay.relay.run();

@@ -87,6 +87,8 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
       ANALYSIS_WORKER_GROUP_ID: uniqueName('bench-workers-group'),
       BLOB_DIR: blobDir,
       ANALYSIS_WORKER_CONCURRENCY: String(CONCURRENCY),
+      // Several workers on one host: each takes a free metrics port.
+      ANALYSIS_WORKER_METRICS_PORT: '0',
     };
     for (let i = 0; i < PROCESSES; i += 1) workers.push(startService('apps/analysis-worker/src/main.ts', env));
     await waitFor(async () => workers.every((w) => w.output().includes('analysis worker consuming')), (ok) => ok, { timeoutMs: 120_000, what: 'the workers consuming' });

@@ -236,6 +236,16 @@ describeWithCompose(`docker-compose.yml, as ${compose?.name ?? 'no Compose imple
     expect(healthTest(projection)).toContain('http://127.0.0.1:9464/health');
   });
 
+  it('has every service serve its metrics on all interfaces of its container, on a port of its own that is never published', () => {
+    const metricsPorts = { gateway: 'GATEWAY_METRICS_PORT', ingest: 'INGEST_METRICS_PORT', relay: 'RELAY_METRICS_PORT', projection: 'PROJECTION_METRICS_PORT', 'analysis-worker': 'ANALYSIS_WORKER_METRICS_PORT', 'webhook-dispatcher': 'WEBHOOK_METRICS_PORT' };
+    for (const [app, key] of Object.entries(metricsPorts)) {
+      const service = config.services[app] as Service;
+      const port = String(envOf(service)[key]);
+      expect([app, envOf(service)['METRICS_HOST'], (service.expose ?? []).map(String)]).toEqual([app, '0.0.0.0', expect.arrayContaining([port])]);
+      expect((service.ports ?? []).map((p) => String(p.target))).not.toContain(port);
+    }
+  });
+
   it('checks the health of the infrastructure and of every service that has something to ask, and starts each after what it needs', () => {
     expect(healthTest(config.services['postgres'] as Service)).toMatch(/pg_isready/);
     expect(healthTest(config.services['kafka'] as Service)).toMatch(/kafka-broker-api-versions\.sh --bootstrap-server localhost:9092/);

@@ -26,6 +26,8 @@ describe('analysis worker processes', () => {
     ANALYSIS_WORKER_GROUP_ID: `${h.config.groupId}${groupSuffix}`,
     BLOB_DIR: h.config.blobDir,
     ANALYSIS_WORKER_CONCURRENCY: '2',
+    // Two workers run at once here: each takes a free metrics port.
+    ANALYSIS_WORKER_METRICS_PORT: '0',
   });
   const start = (groupSuffix = '') => {
     const worker = startService('apps/analysis-worker/src/main.ts', env(groupSuffix));

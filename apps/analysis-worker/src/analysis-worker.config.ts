@@ -1,4 +1,5 @@
 import { EnvSettings } from '@forensics/config';
+import { type MetricsEndpoint, metricsEndpoint } from '@forensics/observability';
 
 export type AnalysisWorkerConfig = Readonly<{
   databaseUrl: string;
@@ -14,6 +15,8 @@ export type AnalysisWorkerConfig = Readonly<{
   concurrency: number;
   /** Attempts at an analysis whose model crashes before it is recorded as FAILED. */
   maxAttempts: number;
+  /** `/metrics` and `/health`; several workers on one host each need their own port, or 0. */
+  metrics: MetricsEndpoint;
 }>;
 
 /** The worker's settings from the environment; every bad one is named at once. */
@@ -29,6 +32,7 @@ export function loadAnalysisWorkerConfig(env: NodeJS.ProcessEnv = process.env): 
     blobDir: settings.text('BLOB_DIR', 'data/blobs', undefined, 'a directory'),
     concurrency: settings.positiveInt('ANALYSIS_WORKER_CONCURRENCY', 2),
     maxAttempts: settings.positiveInt('ANALYSIS_WORKER_MAX_ATTEMPTS', 3),
+    metrics: metricsEndpoint(settings, 'ANALYSIS_WORKER_METRICS_PORT', 9465),
   };
   settings.check('analysis worker');
   return config;

@@ -11,11 +11,13 @@ jest.setTimeout(120_000);
 describe('analysis worker', () => {
   let h: Awaited<ReturnType<typeof workerHarness>>;
   let worker: RunningWorker;
-  const quiet = () => undefined;
+  /** What the worker logged, as entries. */
+  const logged: Record<string, unknown>[] = [];
+  const metricValue = async (pattern: RegExp) => Number(pattern.exec(await (await fetch(`${worker.metricsServer.url}/metrics`)).text())?.[1] ?? NaN);
 
   beforeAll(async () => {
     h = await workerHarness();
-    worker = await createWorker(h.config, quiet);
+    worker = await createWorker(h.config, (entry) => logged.push(entry));
   }, 120_000);
 
   afterAll(async () => {
@@ -62,9 +64,21 @@ describe('analysis worker', () => {
     const biometry = only(outcomes.get(folder.analysisIds['biometry'] as string));
     expect(biometry).toMatchObject({ type: 'AnalysisFinished', data: { resolution: 'SUCCESS' } });
     expect(biometry.metadata).toMatchObject({ user_id: 'analysis-worker' });
+
+    // The outcomes and the worker's log lines carry the request that submitted the group.
+    const correlationId = folder.events[0]?.metadata['correlation_id'];
+    expect([quality.metadata.correlation_id, biometry.metadata.correlation_id]).toEqual([correlationId, correlationId]);
+    for (const message of ['analysis started', 'analysis recorded']) {
+      expect(logged.filter((entry) => entry['message'] === message && entry['folder_id'] === folder.folderId)).toEqual([
+        expect.objectContaining({ level: 'info', correlation_id: correlationId }),
+        expect.objectContaining({ level: 'info', correlation_id: correlationId }),
+      ]);
+    }
   });
 
-  it('given a truncated video and a photo with no face, then the first analysis FAILED with an error code and the second DECLINED for no face', async () => {
+  it('given a truncated video and a photo with no face, then the first analysis FAILED with an error code and the second DECLINED for no face, and the metrics count both', async () => {
+    const counted = (outcome: string) => metricValue(new RegExp(`^analyses_total\\{type="QUALITY",outcome="${outcome}"\\} (\\d+)$`, 'm'));
+    const [failedBefore, declinedBefore] = [(await counted('FAILED')) || 0, (await counted('DECLINED')) || 0];
     const broken = await h.folder([{ file: 'truncated.mp4', tags: ['video_selfie'] }], { quality: { type: 'quality' } });
     const cat = await h.folder([{ file: 'cat-no-face.png', tags: ['photo_selfie'] }], { quality: { type: 'quality' } });
     await h.publish([...broken.events, ...cat.events]);
@@ -75,6 +89,9 @@ describe('analysis worker', () => {
 
     const declined = only((await settled(cat.folderId, 1)).get(cat.analysisIds['quality'] as string));
     expect(declined).toMatchObject({ type: 'AnalysisFinished', data: { resolution: 'DECLINED', results_data: { reason: expect.stringMatching(/no.?face/i) } } });
+    expect([await counted('FAILED'), await counted('DECLINED')]).toEqual([failedBefore + 1, declinedBefore + 1]);
+    expect(await metricValue(/^analysis_duration_seconds_count\{type="QUALITY"\} (\d+)$/m)).toBeGreaterThanOrEqual(3);
+    await waitFor(() => metricValue(/^analyses_per_minute (\S+)$/m), (n) => n > 0, { what: 'analyses a minute above 0' });
   });
 
   it('given a group delivered twice, then each analysis still has exactly one outcome', async () => {

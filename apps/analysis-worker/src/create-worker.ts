@@ -3,23 +3,26 @@ import { BlobStore } from '@forensics/blob-store';
 import { evolve, type FolderEvent, initialFolderState } from '@forensics/domain';
 import { EVENT_STORE_MIGRATIONS, openDatabase, PostgresEventStore } from '@forensics/event-store';
 import { createKafka, ensureTopic, type IncomingMessage, KafkaWorkConsumer } from '@forensics/messaging';
+import { jsonLog, type Log, type MetricsServer, startMetricsServer, trackRate } from '@forensics/observability';
 import { parseEnvelope } from '@forensics/read-model';
 import { pendingJobs } from './analysis-jobs';
 import type { AnalysisWorkerConfig } from './analysis-worker.config';
 import { ConcurrencyLimit } from './concurrency-limit';
+import { observeAnalysis } from './observe-analysis';
 import { type JobDependencies, runJob } from './run-job';
+import { WorkerMetrics } from './worker-metrics';
 
 export type RunningWorker = Readonly<{
   /** Analyses running right now. */
   running: () => number;
+  metrics: WorkerMetrics;
+  /** `/metrics` and `/health` on the configured endpoint. */
+  metricsServer: MetricsServer;
   close: () => Promise<void>;
 }>;
 
-const jsonLog = (entry: Record<string, unknown>) =>
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'analysis-worker', ...entry })}\n`);
-
 /** Wires the worker: the event store, the blob store, the face models and the consumer. */
-export async function createWorker(config: AnalysisWorkerConfig, log: (entry: Record<string, unknown>) => void = jsonLog): Promise<RunningWorker> {
+export async function createWorker(config: AnalysisWorkerConfig, log: Log = jsonLog('analysis-worker')): Promise<RunningWorker> {
   const dataSource = await openDatabase({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'analysis-worker', poolSize: config.concurrency + 2, migrations: EVENT_STORE_MIGRATIONS });
   const eventStore = new PostgresEventStore(dataSource);
   const analyzers = await loadAnalyzers({ maxAttempts: config.maxAttempts });
@@ -31,6 +34,18 @@ export async function createWorker(config: AnalysisWorkerConfig, log: (entry: Re
     now: () => new Date().toISOString(),
   };
   const limit = new ConcurrencyLimit(config.concurrency);
+  const metrics = new WorkerMetrics();
+  const metricsServer = await startMetricsServer({
+    registry: metrics.registry,
+    endpoint: config.metrics,
+    log,
+    beforeScrape: async () => metrics.running.set(limit.running),
+    health: async () => {
+      const postgres = await dataSource.query('SELECT 1').then(() => true, () => false);
+      return { ok: postgres, postgres, running: limit.running };
+    },
+  });
+  const stopRate = trackRate(metrics.analyses, metrics.perMinute, 60, 60);
   const kafka = createKafka({ brokers: config.brokers, clientId: `analysis-worker-${config.groupId}` });
   // Groups in hand at most: enough to keep every analysis slot busy, few enough to hand the rest
   // of a partition to another member.
@@ -55,21 +70,7 @@ export async function createWorker(config: AnalysisWorkerConfig, log: (entry: Re
     const jobs = pendingJobs(envelope.data, envelope.stream_id, state);
     await Promise.all(
       jobs.map((job) =>
-        limit.run(async () => {
-          const started = performance.now();
-          const outcome = await runJob(job, envelope.correlation_id, deps);
-          log({
-            level: 'info',
-            message: 'analysis recorded',
-            folder_id: job.folder_id,
-            analysis_id: job.analysis_id,
-            type: job.type,
-            status: outcome.status,
-            resolution: outcome.status === 'FINISHED' ? outcome.resolution : null,
-            error_code: outcome.status === 'FAILED' ? outcome.error_code : null,
-            ms: Math.round(performance.now() - started),
-          });
-        }),
+        limit.run(() => observeAnalysis(job, envelope.correlation_id, () => runJob(job, envelope.correlation_id, deps), { metrics, log })),
       ),
     );
   };
@@ -77,8 +78,12 @@ export async function createWorker(config: AnalysisWorkerConfig, log: (entry: Re
   log({ level: 'info', message: 'analysis worker consuming', topic: config.topic, group: config.groupId, concurrency: config.concurrency });
   return {
     running: () => limit.running,
+    metrics,
+    metricsServer,
     close: async () => {
+      stopRate();
       await consumer.stop();
+      await metricsServer.close();
       await analyzers.close();
       await dataSource.destroy();
     },

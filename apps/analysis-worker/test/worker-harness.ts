@@ -31,6 +31,7 @@ export async function workerHarness(partitions = 3) {
     blobDir,
     concurrency: 2,
     maxAttempts: 3,
+    metrics: { host: '127.0.0.1', port: 0 },
   };
   const kafka = createKafka({ brokers: testInfra.kafkaBrokers, clientId: 'analysis-worker-test' });
   await ensureTopic(kafka, topic, { partitions });

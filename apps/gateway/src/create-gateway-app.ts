@@ -1,18 +1,25 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { jsonLog, type Log, metricsServerProviders } from '@forensics/observability';
 import type { GatewayConfig } from './config/gateway.config';
 import { OzExceptionFilter } from './errors/oz-exception.filter';
 import { GatewayModule } from './gateway.module';
+import { GatewayMetrics } from './observability/gateway-metrics';
+import { observeRequests } from './observability/observe-requests';
 
-export type Log = (entry: Record<string, unknown>) => void;
+/** The API and, beside it, the metrics server that starts and stops with it. */
+@Module({})
+class GatewayAppModule {}
 
-const jsonLog: Log = (entry) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'gateway', ...entry })}\n`);
-
-/** The gateway as an HTTP app, listening; `app.getUrl()` says where. */
-export async function createGatewayApp(config: GatewayConfig, log: Log = jsonLog): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { logger: ['error', 'warn'], bodyParser: false });
+/** The gateway as an HTTP app, listening; `app.getUrl()` says where. Prometheus reads `/metrics` on `config.metrics`. */
+export async function createGatewayApp(config: GatewayConfig, log: Log = jsonLog('gateway')): Promise<INestApplication> {
+  const metrics = new GatewayMetrics();
+  const root = { module: GatewayAppModule, imports: [GatewayModule.forConfig(config)], providers: metricsServerProviders([], () => ({ registry: metrics.registry, endpoint: config.metrics, log })) };
+  const app = await NestFactory.create<NestExpressApplication>(root, { logger: ['error', 'warn'], bodyParser: false });
+  // Before the body parser, so that a body it refuses is timed and logged too.
+  app.use(observeRequests(metrics, log));
   // JSON bodies are small in this API (files go as multipart): 1 MB is plenty.
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalFilters(new OzExceptionFilter(log));

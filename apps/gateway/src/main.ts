@@ -1,7 +1,8 @@
+import { describeError, jsonLog } from '@forensics/observability';
 import { loadGatewayConfig } from './config/gateway.config';
 import { createGatewayApp } from './create-gateway-app';
 
 void createGatewayApp(loadGatewayConfig()).catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'error', service: 'gateway', message: 'gateway failed to start', error: (error as Error).message })}\n`);
+  jsonLog('gateway')({ level: 'fatal', message: 'gateway failed to start', error: describeError(error) });
   process.exit(1);
 });

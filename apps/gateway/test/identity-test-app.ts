@@ -8,6 +8,8 @@ import { Client } from 'pg';
 import { type GatewayConfig, loadGatewayConfig } from '../src/config/gateway.config';
 import { gatewayConfigProvider } from '../src/config/gateway-config.provider';
 import { OzExceptionFilter } from '../src/errors/oz-exception.filter';
+import { GatewayMetrics } from '../src/observability/gateway-metrics';
+import { observeRequests } from '../src/observability/observe-requests';
 import { CurrentActor, IdentityModule, Public } from '../src/identity';
 
 /** One protected and one public endpoint, to watch the guard from outside. */
@@ -32,23 +34,30 @@ export type ApiBody = any;
 
 export type IdentityTestApp = Readonly<{
   config: GatewayConfig;
+  /** Where the first app listens, for a test that needs the raw response. */
+  baseUrl: string;
   api: Api;
   /** SQL in the test's identity schema, to look at or age what the API stored. */
   sql: <Row>(text: string, values?: unknown[]) => Promise<Row[]>;
   login: (email: string, password: string) => Promise<string>;
+  /** The latency histogram and the request log lines of the first app, as the gateway's own. */
+  metrics: GatewayMetrics;
+  logged: Record<string, unknown>[];
   adminToken: () => Promise<string>;
   /** A second app on the same schema, as a second gateway would be. */
   startAnother: () => Promise<INestApplication>;
   close: () => Promise<void>;
 }>;
 
-async function startApp(config: GatewayConfig): Promise<INestApplication> {
+async function startApp(config: GatewayConfig, observed = { metrics: new GatewayMetrics(), logged: [] as Record<string, unknown>[] }): Promise<INestApplication> {
   @Global()
   @Module({ providers: [gatewayConfigProvider(config)], exports: [gatewayConfigProvider(config).provide] })
   class TestConfigModule {}
   @Module({ imports: [TestConfigModule, IdentityModule], controllers: [ProbeController] })
   class TestModule {}
   const app = await NestFactory.create<NestExpressApplication>(TestModule, { logger: ['error'], bodyParser: false });
+  // Wired as createGatewayApp wires it: first, before the body parser.
+  app.use(observeRequests(observed.metrics, (entry) => observed.logged.push(entry)));
   app.useBodyParser('json', { limit: '1mb' });
   // A 500 is a bug in a test of bad input: say why on stderr.
   app.useGlobalFilters(new OzExceptionFilter((entry) => process.stderr.write(`${JSON.stringify(entry)}\n`)));
@@ -63,7 +72,8 @@ async function startApp(config: GatewayConfig): Promise<INestApplication> {
 export async function startIdentityTestApp({ instances = 1 }: Readonly<{ instances?: number }> = {}): Promise<IdentityTestApp> {
   const schema = isolatedSchema('identity');
   const config = loadGatewayConfig({ DATABASE_URL: testInfra.databaseUrl, IDENTITY_SCHEMA: schema.name, ADMIN_EMAIL: 'root@identity.test', ADMIN_PASSWORD: 'root-password-1' });
-  const apps = await Promise.all(Array.from({ length: instances }, () => startApp(config)));
+  const observed = { metrics: new GatewayMetrics(), logged: [] as Record<string, unknown>[] };
+  const apps = await Promise.all(Array.from({ length: instances }, (_, index) => (index === 0 ? startApp(config, observed) : startApp(config))));
   const baseUrl = (await (apps[0] as INestApplication).getUrl()).replace('[::1]', '127.0.0.1');
   const client = new Client({ connectionString: testInfra.databaseUrl, options: `-c search_path=${schema.name}` });
   await client.connect();
@@ -85,9 +95,11 @@ export async function startIdentityTestApp({ instances = 1 }: Readonly<{ instanc
 
   return {
     config,
+    baseUrl,
     api,
     sql: async <Row>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as Row[],
     login,
+    ...observed,
     adminToken: () => login(config.adminEmail, config.adminPassword),
     startAnother: async () => {
       const app = await startApp(config);

@@ -34,7 +34,13 @@ export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: n
     FOLDER_EVENTS_PARTITIONS: '6',
     DEAD_LETTER_TOPIC: `${topic}.dead-letter`,
     PROJECTION_GROUP_ID: uniqueName('e2e-projection'),
+    // Every service's metrics on a free port: e2e files and the extra workers run side by side.
+    GATEWAY_METRICS_PORT: '0',
+    INGEST_METRICS_PORT: '0',
+    RELAY_METRICS_PORT: '0',
     PROJECTION_METRICS_PORT: '0',
+    ANALYSIS_WORKER_METRICS_PORT: '0',
+    WEBHOOK_METRICS_PORT: '0',
     PROJECTION_CONCURRENCY: '6',
     ANALYSIS_WORKER_GROUP_ID: uniqueName('e2e-worker'),
     RELAY_NAME: uniqueName('e2e-relay'),

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
 import type { IngestConfig } from './config/ingest.config';
 import { IngestModule } from './ingest.module';
-import { JsonLogger } from './logging/json-logger';
+import { JsonLogger } from '@forensics/observability';
 import { NoDelayJsonSocket } from '@forensics/messaging';
 
 export type IngestAppOptions = Readonly<{ logger?: JsonLogger }>;
@@ -11,7 +11,7 @@ export type IngestAppOptions = Readonly<{ logger?: JsonLogger }>;
 /** Starts ingest in this process: migrated, connected, and listening on the configured host and port. */
 export async function createIngestApp(
   config: IngestConfig,
-  { logger = new JsonLogger() }: IngestAppOptions = {},
+  { logger = new JsonLogger('ingest') }: IngestAppOptions = {},
 ): Promise<INestMicroservice> {
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(IngestModule.register(config, logger), {
     transport: Transport.TCP,

@@ -4,6 +4,7 @@ import type { FolderCommand } from '@forensics/domain';
 import { CLOCK, type Clock } from './commands/clock';
 import { FolderCommandService } from './commands/folder-command.service';
 import { OzErrorFilter } from './errors/oz-error.filter';
+import { CommandObserver } from './observability/command-observer';
 import { COMMAND_TYPE_OF, INGEST_PATTERNS } from '@forensics/contracts';
 import { checkIngestRequest } from './transport/ingest-request.guard';
 import type { IngestReply } from '@forensics/contracts';
@@ -16,6 +17,7 @@ export class FolderCommandsController {
   constructor(
     @Inject(FolderCommandService) private readonly commands: FolderCommandService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CommandObserver) private readonly observer: CommandObserver,
   ) {}
 
   @MessagePattern(INGEST_PATTERNS.createFolder)
@@ -49,7 +51,9 @@ export class FolderCommandsController {
   }
 
   private async run(type: FolderCommand['type'], payload: unknown): Promise<IngestReply> {
-    const request = checkIngestRequest(payload);
-    return this.commands.handle(toFolderCommand(type, request, this.clock.now()), request.idempotency_key);
+    return this.observer.observe(type, payload, () => {
+      const request = checkIngestRequest(payload);
+      return this.commands.handle(toFolderCommand(type, request, this.clock.now()), request.idempotency_key);
+    });
   }
 }

@@ -72,6 +72,38 @@ describe('ingest folder commands', () => {
     const occurredAt = String(metadata['occurred_at']);
     expect(occurredAt >= before && occurredAt <= new Date().toISOString()).toBe(true);
     expect(created?.schema_version).toBe(1);
+    expect(ingest.logged()).toContainEqual(
+      expect.objectContaining({
+        level: 'info',
+        message: 'command handled',
+        command: 'CreateFolder',
+        outcome: 'accepted',
+        correlation_id: create.metadata.correlation_id,
+        folder_id: create.data.folder_id,
+        events: 2,
+        duration_ms: expect.any(Number),
+      }),
+    );
+  });
+
+  it('counts the events appended by type and times each command by outcome, on its metrics port', async () => {
+    const counted = async () => {
+      const text = await ingest.metrics();
+      const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
+      return {
+        created: value(/^ingest_events_appended_total\{type="FolderCreated"\} (\d+)$/m),
+        uploaded: value(/^ingest_events_appended_total\{type="MediaUploaded"\} (\d+)$/m),
+        accepted: value(/^ingest_command_duration_seconds_count\{command="CreateFolder",outcome="accepted"\} (\d+)$/m),
+        refused: value(/^ingest_command_duration_seconds_count\{command="AddMedia",outcome="refused"\} (\d+)$/m),
+      };
+    };
+    const before = await counted();
+
+    await ingest.send(P.createFolder, createFolder([photo(['photo_selfie']), photo(['photo_id_front'])]));
+    await ingest.refusal(P.addMedia, request(P.addMedia, { folder_id: randomUUID(), media: [photo(['photo_selfie'])] }));
+
+    expect(await counted()).toEqual({ created: before.created + 1, uploaded: before.uploaded + 2, accepted: before.accepted + 1, refused: before.refused + 1 });
+    expect(await ingest.metrics()).toMatch(/^process_resident_memory_bytes [1-9]/m);
   });
 
   it('folders.add_media appends MediaUploaded after the last version of the folder', async () => {

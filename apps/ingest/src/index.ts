@@ -3,5 +3,4 @@ export * from './config/ingest.config';
 export * from './create-ingest-app';
 export * from './errors/to-oz-error';
 export * from './ingest.module';
-export * from './logging/json-logger';
 export * from './transport/ingest-reply';

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { IngestConfigError, loadIngestConfig } from './config/ingest.config';
 import { createIngestApp } from './create-ingest-app';
-import { describeError } from './logging/describe-error';
-import { JsonLogger } from './logging/json-logger';
+import { describeError, JsonLogger } from '@forensics/observability';
 
-const logger = new JsonLogger();
+const logger = new JsonLogger('ingest');
 
 async function main(): Promise<void> {
   const config = loadIngestConfig(process.env);

@@ -8,13 +8,18 @@ import { createDataSource, PostgresEventStore, type StoredEvent } from '@forensi
 import { freePort, isolatedSchema, testInfra } from '@forensics/testing';
 import type { IngestPattern, IngestReply } from '@forensics/contracts';
 import { NoDelayJsonSocket } from '@forensics/messaging';
-import { createIngestApp, type IngestConfig, JsonLogger } from '../src';
+import { JsonLogger } from '@forensics/observability';
+import { createIngestApp, type IngestConfig } from '../src';
 
 export type IngestHarness = Readonly<{
   config: IngestConfig;
   app: INestMicroservice;
   /** Every line ingest logged, NestJS's included. */
   logLines: string[];
+  /** Every line ingest logged, parsed. */
+  logged: () => Record<string, unknown>[];
+  /** What Prometheus reads from ingest's metrics port (the one its log says it bound). */
+  metrics: () => Promise<string>;
   send: (pattern: IngestPattern, payload: unknown) => Promise<IngestReply>;
   /** The error the caller's observable fails with; fails the test if the command is accepted. */
   refusal: (pattern: IngestPattern, payload: unknown) => Promise<unknown>;
@@ -31,10 +36,11 @@ export async function startIngest(prefix: string, overrides: Partial<IngestConfi
     host: '127.0.0.1',
     port: await freePort(),
     maxFilesPerFolder: 10,
+    metrics: { host: '127.0.0.1', port: 0 },
     ...overrides,
   };
   const logLines: string[] = [];
-  const app = await createIngestApp(config, { logger: new JsonLogger((line) => logLines.push(line)) });
+  const app = await createIngestApp(config, { logger: new JsonLogger('ingest', (line) => logLines.push(line)) });
   // Configured as the gateway's client should be: without Nagle, so concurrent commands really race.
   const client: ClientProxy = ClientProxyFactory.create({
     transport: Transport.TCP,
@@ -43,11 +49,15 @@ export async function startIngest(prefix: string, overrides: Partial<IngestConfi
   // The schema exists now: ingest migrated it at start.
   const dataSource: DataSource = await createDataSource({ url: config.databaseUrl, schema: schema.name, poolSize: 2 }).initialize();
   const store = new PostgresEventStore(dataSource);
+  const logged = () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  const metricsUrl = String(logged().find((entry) => entry['message'] === 'metrics listening')?.['url']);
   const send = (pattern: IngestPattern, payload: unknown) => firstValueFrom(client.send<IngestReply>(pattern, payload));
   return {
     config,
     app,
     logLines,
+    logged,
+    metrics: async () => (await fetch(metricsUrl)).text(),
     send,
     refusal: (pattern, payload) =>
       send(pattern, payload).then(

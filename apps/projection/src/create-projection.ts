@@ -1,5 +1,6 @@
 import { EVENT_STORE_MIGRATIONS, openDatabase, PostgresEventStore } from '@forensics/event-store';
 import { createKafka, ensureTopic, KafkaBatchConsumer, KafkaMessageProducer } from '@forensics/messaging';
+import { jsonLog, type Log, type MetricsServer, startMetricsServer, trackRate } from '@forensics/observability';
 import { FolderRowsRepository, READ_MODEL_MIGRATIONS } from '@forensics/read-model';
 import { DeadLetters } from './dead-letters';
 import { foldBatch } from './fold-batch';
@@ -11,6 +12,8 @@ import { ProjectionMetrics } from './projection-metrics';
 
 export type RunningProjection = Readonly<{
   metrics: ProjectionMetrics;
+  /** `/metrics` and `/health` on the configured endpoint. */
+  metricsServer: MetricsServer;
   stats: { events: number; batches: number };
   /** Messages on the topic the group has not committed yet. */
   lag: () => Promise<number>;
@@ -19,11 +22,8 @@ export type RunningProjection = Readonly<{
   close: () => Promise<void>;
 }>;
 
-const jsonLog = (entry: Record<string, unknown>) =>
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'projection', ...entry })}\n`);
-
 /** Wires the projection: read-model and event-store connections, the consumer, dead letters. */
-export async function createProjection(config: ProjectionConfig, log: (entry: Record<string, unknown>) => void = jsonLog): Promise<RunningProjection> {
+export async function createProjection(config: ProjectionConfig, log: Log = jsonLog('projection')): Promise<RunningProjection> {
   const readModel = await openDatabase({ url: config.databaseUrl, schema: config.readModelSchema, applicationName: 'projection', poolSize: config.concurrency + 2, migrations: READ_MODEL_MIGRATIONS });
   const eventStoreSource = await openDatabase({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'projection-gap-fill', poolSize: 2, migrations: EVENT_STORE_MIGRATIONS });
   const kafka = createKafka({ brokers: config.brokers, clientId: `projection-${config.groupId}` });
@@ -52,7 +52,27 @@ export async function createProjection(config: ProjectionConfig, log: (entry: Re
     cache: new ProjectionCache(config.cacheFolders),
     log,
   };
-  const rate = trackRate(metrics);
+  const lag = async () => {
+    const messages = await consumer.lag(kafka);
+    metrics.lag.set(messages);
+    return messages;
+  };
+  const health = async () => ({
+    postgres: await readModel.query('SELECT 1').then(() => true, () => false),
+    kafka: await consumer.lag(kafka).then(() => true, () => false),
+  });
+  // Served before consuming starts: a port already taken stops the service before it does any work.
+  const metricsServer = await startMetricsServer({
+    registry: metrics.registry,
+    endpoint: config.metrics,
+    log,
+    beforeScrape: lag,
+    health: async () => {
+      const answers = await health();
+      return { ok: answers.postgres && answers.kafka, ...answers, lag: await lag().catch(() => null) };
+    },
+  });
+  const stopRate = trackRate(metrics.eventsApplied, metrics.eventsPerSecond, 10);
   await consumer.run(async (messages, { heartbeat }) => {
     await foldBatch(messages, deps);
     stats.events += messages.length;
@@ -62,35 +82,17 @@ export async function createProjection(config: ProjectionConfig, log: (entry: Re
   log({ level: 'info', message: 'projection consuming', topic: config.topic, group: config.groupId, schema: config.readModelSchema });
   return {
     metrics,
+    metricsServer,
     stats,
-    lag: async () => {
-      const lag = await consumer.lag(kafka);
-      metrics.lag.set(lag);
-      return lag;
-    },
-    health: async () => ({
-      postgres: await readModel.query('SELECT 1').then(() => true, () => false),
-      kafka: await consumer.lag(kafka).then(() => true, () => false),
-    }),
+    lag,
+    health,
     close: async () => {
-      clearInterval(rate);
+      stopRate();
+      await metricsServer.close();
       await consumer.stop();
       await producer.disconnect();
       await readModel.destroy();
       await eventStoreSource.destroy();
     },
   };
-}
-
-/** Events applied per second over the last 10 s, as a gauge next to the counter. */
-function trackRate(metrics: ProjectionMetrics): NodeJS.Timeout {
-  const samples: number[] = [];
-  const timer = setInterval(async () => {
-    const total = (await metrics.eventsApplied.get()).values[0]?.value ?? 0;
-    samples.push(total);
-    if (samples.length > 11) samples.shift();
-    metrics.eventsPerSecond.set(samples.length > 1 ? (total - (samples[0] ?? 0)) / (samples.length - 1) : 0);
-  }, 1_000);
-  timer.unref();
-  return timer;
 }

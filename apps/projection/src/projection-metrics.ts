@@ -1,10 +1,11 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { serviceRegistry } from '@forensics/observability';
+import { Counter, Gauge, Histogram } from 'prom-client';
 
 const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.2, 0.5, 1, 2, 5];
 
 /** What an operator watches: events applied, dead letters, gap fills and the consumer lag. */
 export class ProjectionMetrics {
-  readonly registry = new Registry();
+  readonly registry = serviceRegistry();
   readonly eventsApplied = new Counter({ name: 'projection_events_applied_total', help: 'Events folded into the read model', registers: [this.registry] });
   readonly redeliveries = new Counter({ name: 'projection_events_redelivered_total', help: 'Events ignored because the read model already had them', registers: [this.registry] });
   readonly deadLetters = new Counter({ name: 'projection_dead_letters_total', help: 'Messages sent to the dead-letter topic', labelNames: ['reason'], registers: [this.registry] });

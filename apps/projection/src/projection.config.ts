@@ -1,4 +1,5 @@
 import { EnvSettings } from '@forensics/config';
+import { type MetricsEndpoint, metricsEndpoint } from '@forensics/observability';
 
 export type ProjectionConfig = Readonly<{
   databaseUrl: string;
@@ -26,7 +27,8 @@ export type ProjectionConfig = Readonly<{
   commitIntervalMs: number;
   /** Read-model statements in flight at once; the batches that arrive meanwhile are written together in the next. */
   commitsInFlight: number;
-  metricsPort: number;
+  /** `/metrics` and `/health`. */
+  metrics: MetricsEndpoint;
 }>;
 
 /** The projection's settings from the environment; every bad one is named at once. */
@@ -45,7 +47,7 @@ export function loadProjectionConfig(env: NodeJS.ProcessEnv = process.env): Proj
     cacheFolders: settings.positiveInt('PROJECTION_CACHE_FOLDERS', 2000),
     commitIntervalMs: settings.nonNegativeInt('PROJECTION_COMMIT_INTERVAL_MS', 1000, 'a number of milliseconds'),
     commitsInFlight: settings.positiveInt('PROJECTION_COMMITS_IN_FLIGHT', 2),
-    metricsPort: settings.port('PROJECTION_METRICS_PORT', 9464),
+    metrics: metricsEndpoint(settings, 'PROJECTION_METRICS_PORT', 9464),
   };
   settings.check('projection');
   return config;

@@ -8,14 +8,14 @@ import { recordTopic, testInfra, waitFor } from '@forensics/testing';
 import { asMessage, projectionHarness } from '../test/projection-harness';
 import { createProjection, type RunningProjection } from './create-projection';
 import { folderUpdatedChannel } from '@forensics/read-model';
-import { startMetricsServer } from './metrics-server';
 
 jest.setTimeout(30_000);
 
 describe('projection', () => {
   let h: Awaited<ReturnType<typeof projectionHarness>>;
   let projection: RunningProjection;
-  const quiet = () => undefined;
+  /** What the projection logged, as entries. */
+  const logged: Record<string, unknown>[] = [];
   const response = (projection: StoredFolderRows | undefined) => {
     if (!projection?.folder) throw new Error('the folder has no row yet');
     return toFolderResponse({ ...projection, folder: projection.folder }, { withAnalyses: true }) as unknown as Record<string, unknown>;
@@ -31,7 +31,7 @@ describe('projection', () => {
 
   beforeAll(async () => {
     h = await projectionHarness();
-    projection = await createProjection(h.config, quiet);
+    projection = await createProjection(h.config, (entry) => logged.push(entry));
   }, 60_000);
 
   afterAll(async () => {
@@ -127,20 +127,31 @@ describe('projection', () => {
     }
   });
 
-  it('exposes the events applied, dead letters and consumer lag as Prometheus metrics, and a health check', async () => {
-    const server = await startMetricsServer(projection, 0);
-    try {
-      const { port } = server.address() as { port: number };
-      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-      expect(metrics).toMatch(/^projection_events_applied_total [1-9]\d*$/m);
-      expect(metrics).toMatch(/^projection_consumer_lag_messages \d+$/m);
-      expect(metrics).toMatch(/^projection_events_applied_per_second /m);
-      expect(metrics).toMatch(/^projection_dead_letters_total\{reason=/m);
-      const health = await fetch(`http://127.0.0.1:${port}/health`);
-      expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok', postgres: true, kafka: true, lag: expect.any(Number) });
-    } finally {
-      server.close();
-    }
+  it('logs each committed batch once, with the correlation ids of the requests in it', async () => {
+    const { folderId } = await h.kycFolder();
+    const history = await h.store.readStream(folderId);
+    const correlationId = history[0]?.metadata['correlation_id'];
+
+    await h.publish(history);
+
+    await waitFor(() => versionOf(folderId), (v) => v === history.length, { what: 'the folder applied' });
+    const batches = logged.filter((entry) => entry['message'] === 'batch committed' && (entry['correlation_ids'] as string[]).includes(String(correlationId)));
+    expect(batches.length).toBeGreaterThanOrEqual(1);
+    expect(batches[0]).toMatchObject({ level: 'info', events: expect.any(Number), folders: expect.any(Number) });
+  });
+
+  it('exposes the events applied, dead letters, consumer lag and process metrics on its metrics port, and a health check', async () => {
+    const { url, port } = projection.metricsServer;
+    expect(logged).toContainEqual(expect.objectContaining({ message: 'metrics listening', metrics_port: port }));
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(/^projection_events_applied_total [1-9]\d*$/m);
+    expect(metrics).toMatch(/^projection_consumer_lag_messages \d+$/m);
+    expect(metrics).toMatch(/^projection_events_applied_per_second /m);
+    expect(metrics).toMatch(/^projection_dead_letters_total\{reason=/m);
+    expect(metrics).toMatch(/^process_resident_memory_bytes [1-9]/m);
+    expect(metrics).toMatch(/^nodejs_eventloop_lag_seconds /m);
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', postgres: true, kafka: true, lag: expect.any(Number) });
   });
 });

@@ -28,7 +28,7 @@ export async function projectionHarness() {
     cacheFolders: 2_000,
     commitIntervalMs: 1_000,
     commitsInFlight: 2,
-    metricsPort: 0,
+    metrics: { host: '127.0.0.1', port: 0 },
   };
   const kafka = createKafka({ brokers: testInfra.kafkaBrokers, clientId: 'projection-test' });
   await ensureTopic(kafka, topic, { partitions: 3 });

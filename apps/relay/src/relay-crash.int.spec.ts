@@ -18,6 +18,7 @@ describe('relay crash (kill -9) and restart', () => {
     FOLDER_EVENTS_TOPIC: topic,
     FOLDER_EVENTS_PARTITIONS: '3',
     RELAY_BATCH_SIZE: '25',
+    RELAY_METRICS_PORT: '0',
   };
   let dataSource: DataSource;
   let recorder: Awaited<ReturnType<typeof recordTopic>>;

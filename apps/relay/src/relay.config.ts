@@ -1,3 +1,6 @@
+import { EnvSettings } from '@forensics/config';
+import { type MetricsEndpoint, metricsEndpoint } from '@forensics/observability';
+
 export type RelayConfig = Readonly<{
   databaseUrl: string;
   schema: string;
@@ -6,29 +9,25 @@ export type RelayConfig = Readonly<{
   partitions: number;
   batchSize: number;
   name: string;
+  /** `/metrics` and `/health`. */
+  metrics: MetricsEndpoint;
 }>;
 
-const positiveInt = (env: NodeJS.ProcessEnv, key: string, fallback: number): number => {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${key} must be a positive integer, got "${raw}"`);
-  return value;
-};
-
-/** The relay's settings from the environment, checked at start. */
+/** The relay's settings from the environment; every bad one is named at once. */
 export function loadRelayConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
-  const schema = env['EVENT_STORE_SCHEMA'] || 'public';
-  // Lower case only: the schema reaches `search_path` unquoted, where PostgreSQL folds case.
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`EVENT_STORE_SCHEMA must be a lower-case identifier, got "${schema}"`);
-  return {
-    databaseUrl: env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/forensics',
-    schema,
-    brokers: (env['KAFKA_BROKERS'] || '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
-    topic: env['FOLDER_EVENTS_TOPIC'] || 'folder-events',
+  const settings = new EnvSettings(env);
+  const config: RelayConfig = {
+    databaseUrl: settings.databaseUrl(),
+    // Lower case only: the schema reaches `search_path` unquoted, where PostgreSQL folds case.
+    schema: settings.identifier('EVENT_STORE_SCHEMA', 'public'),
+    brokers: settings.brokers(),
+    topic: settings.text('FOLDER_EVENTS_TOPIC', 'folder-events', undefined, 'a topic name'),
     // Partitions bound how many worker and projection instances share the load.
-    partitions: positiveInt(env, 'FOLDER_EVENTS_PARTITIONS', 12),
-    batchSize: positiveInt(env, 'RELAY_BATCH_SIZE', 500),
-    name: env['RELAY_NAME'] || 'relay',
+    partitions: settings.positiveInt('FOLDER_EVENTS_PARTITIONS', 12),
+    batchSize: settings.positiveInt('RELAY_BATCH_SIZE', 500),
+    name: settings.text('RELAY_NAME', 'relay', undefined, 'a checkpoint name'),
+    metrics: metricsEndpoint(settings, 'RELAY_METRICS_PORT', 9462),
   };
+  settings.check('relay');
+  return config;
 }

@@ -17,8 +17,10 @@ const event = (type: string, occurred_at = '2026-11-22T10:00:00.000Z'): NewEvent
 describe('relay', () => {
   const schema = isolatedSchema('it_relay');
   const topic = uniqueName('it_folder_events');
-  const config: RelayConfig = { databaseUrl: testInfra.databaseUrl, schema: schema.name, brokers: testInfra.kafkaBrokers, topic, partitions: 3, batchSize: 100, name: 'relay' };
-  const quiet = () => undefined;
+  const config: RelayConfig = { databaseUrl: testInfra.databaseUrl, schema: schema.name, brokers: testInfra.kafkaBrokers, topic, partitions: 3, batchSize: 100, name: 'relay', metrics: { host: '127.0.0.1', port: 0 } };
+  /** What the relays logged, as entries. */
+  const logged: Record<string, unknown>[] = [];
+  const metricsOf = async (running: RunningRelay) => (await fetch(`${running.metricsServer.url}/metrics`)).text();
   let dataSource: DataSource;
   let store: PostgresEventStore;
   let recorder: Awaited<ReturnType<typeof recordTopic>>;
@@ -26,7 +28,7 @@ describe('relay', () => {
   const publishOrder: string[] = [];
 
   const startRelay = async (name = 'relay'): Promise<RunningRelay> => {
-    const running = await createRelay({ ...config, name }, { log: quiet, onPublished: (events) => publishOrder.push(...events.map((e) => e.event_id)) });
+    const running = await createRelay({ ...config, name }, { log: (entry) => logged.push(entry), onPublished: (events) => publishOrder.push(...events.map((e) => e.event_id)) });
     relays.push(running);
     void running.relay.run().catch(() => undefined);
     return running;
@@ -82,6 +84,22 @@ describe('relay', () => {
     });
   });
 
+  it('logs each published Kafka request with the correlation ids it carried, and counts the events on its metrics port', async () => {
+    const running = relays[0] as RunningRelay;
+    const correlationId = randomUUID();
+    const appended = (await store.append(randomUUID(), 0, [{ ...event('FolderCreated'), metadata: { ...event('FolderCreated').metadata, correlation_id: correlationId } }])).events;
+
+    await waitFor(() => publishedIds().has(appended[0]!.event_id), Boolean, { what: 'the event on the topic' });
+
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'info', message: 'published', topic, correlation_ids: [correlationId] }));
+    const metrics = await metricsOf(running);
+    expect(Number(/^relay_events_published_total (\d+)$/m.exec(metrics)?.[1])).toBe(running.relay.stats.published);
+    expect(metrics).toMatch(/^relay_publish_batch_seconds_count [1-9]\d*$/m);
+    expect(metrics).toMatch(/^relay_leading 1$/m);
+    expect(metrics).toMatch(/^relay_lag_events 0$/m);
+    expect(metrics).toMatch(/^process_resident_memory_bytes [1-9]/m);
+  });
+
   it('wakes on the commit notification instead of polling', async () => {
     const running = relays[0] as RunningRelay;
     await waitFor(() => running.relay.stats.published, (n) => n > 0);
@@ -110,6 +128,8 @@ describe('relay', () => {
       // Let the relay read the store a few times while the slow transaction is still open.
       const cycles = running.relay.stats.cycles;
       await waitFor(() => running.relay.stats.cycles, (n) => n >= cycles + 3, { what: 'the relay to look again' });
+      // Committed and held back: the relay is behind by that event, and its metrics say so.
+      expect(await metricsOf(running)).toMatch(/^relay_lag_events [1-9]\d*$/m);
       await slow.query('COMMIT');
       await waitFor(() => publishedIds(), (ids) => ids.has(slowEventId) && ids.has(fast.event_id), { what: 'both events on the topic' });
       // The earlier transaction's event went out first: the later one waited for it.
@@ -125,6 +145,7 @@ describe('relay', () => {
     const before = (await store.append(randomUUID(), 0, [event('FolderCreated')])).events[0]!;
     await waitFor(() => publishedIds().has(before.event_id), Boolean);
     expect(standby.relay.stats).toMatchObject({ leading: false, published: 0 });
+    expect(await metricsOf(standby)).toMatch(/^relay_leading 0$/m);
 
     await leader.close();
     await waitFor(() => standby.relay.stats.leading, Boolean, { what: 'the standby to take over' });

@@ -1,4 +1,5 @@
 import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { describeError, jsonLog } from '@forensics/observability';
 import { createRelay, type RunningRelay } from './create-relay';
 import { loadRelayConfig } from './relay.config';
 
@@ -11,7 +12,7 @@ class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   onApplicationBootstrap(): void {
     this.running.relay.run().catch((error: Error) => {
       // Losing the lead or the database is fatal: exit and let the supervisor start a standby.
-      process.stderr.write(`${JSON.stringify({ level: 'error', service: 'relay', message: 'relay stopped', error: error.message })}\n`);
+      jsonLog('relay')({ level: 'error', message: 'relay stopped', error: describeError(error) });
       process.exit(1);
     });
   }

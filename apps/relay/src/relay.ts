@@ -1,9 +1,11 @@
 import { type CheckpointStore, checkpointOf, type PostgresEventStore, type StoredEvent } from '@forensics/event-store';
 import type { BlockingTransaction, Checkpoint } from '@forensics/event-store';
 import type { MessageProducer } from '@forensics/messaging';
+import { distinctIds, type Log } from '@forensics/observability';
 import type { CommitNotifications } from './commit-notifications';
 import type { LeaderLock } from './leader-lock';
 import { messageChunks } from './message-chunks';
+import type { RelayMetrics } from './relay-metrics';
 import { toKafkaMessage } from './to-kafka-message';
 
 export type RelayOptions = Readonly<{
@@ -24,7 +26,8 @@ export type RelayDependencies = Readonly<{
   producer: MessageProducer;
   notifications: CommitNotifications;
   lock: LeaderLock;
-  log: (entry: Record<string, unknown>) => void;
+  log: Log;
+  metrics: RelayMetrics;
   /** Called after each acknowledged batch; the benchmark measures relay lag with it. */
   onPublished?: (events: readonly StoredEvent[]) => void;
   /** Refuses to start when the server's transaction ids are behind the store's (a restore). */
@@ -49,6 +52,8 @@ export class Relay {
   private lost: Error | null = null;
   private loop: Promise<void> = Promise.resolve();
   readonly stats = { published: 0, batches: 0, cycles: 0, leading: false };
+  /** Where the relay has published up to while it leads: its lag is what the store holds after it. */
+  position: Checkpoint | null = null;
 
   constructor(
     private readonly deps: RelayDependencies,
@@ -73,8 +78,10 @@ export class Relay {
     }
     if (!this.running) return;
     this.stats.leading = true;
+    this.deps.metrics.leading.set(1);
     await notifications.start(lose);
     let checkpoint = await checkpoints.load(this.options.name);
+    this.position = checkpoint;
     await this.deps.checkTransactionIds(checkpoint);
     let saved = checkpoint;
     let savedAt = Date.now();
@@ -113,6 +120,8 @@ export class Relay {
     await this.deps.notifications.stop();
     await this.deps.lock.release();
     this.stats.leading = false;
+    this.position = null;
+    this.deps.metrics.leading.set(0);
   }
 
   /**
@@ -128,10 +137,19 @@ export class Relay {
   }
 
   private async publish(events: readonly StoredEvent[]) {
+    const { metrics, log } = this.deps;
+    const timer = metrics.batchSeconds.startTimer();
+    let sent = 0;
     for (const chunk of messageChunks(events.map(toKafkaMessage), KAFKA_REQUEST_MAX_BYTES)) {
       await this.deps.producer.send(this.options.topic, chunk);
+      // One line per Kafka request, naming the requests whose events it carried.
+      const carried = events.slice(sent, (sent += chunk.length));
+      log({ level: 'info', message: 'published', topic: this.options.topic, events: chunk.length, correlation_ids: distinctIds(carried, (e) => e.metadata['correlation_id']) });
     }
+    timer();
     const checkpoint = checkpointOf(events[events.length - 1] as StoredEvent);
+    this.position = checkpoint;
+    metrics.published.inc(events.length);
     this.stats.published += events.length;
     this.stats.batches += 1;
     this.deps.onPublished?.(events);
@@ -143,6 +161,8 @@ export class Relay {
     this.deps.log({ level: 'error', message: 'relay lost its lead; stopping', error: error.message });
     this.lost = error;
     this.stats.leading = false;
+    this.position = null;
+    this.deps.metrics.leading.set(0);
     this.running = false;
     this.deps.notifications.interrupt();
   }

@@ -1,32 +1,35 @@
 import { createDataSource, EVENT_STORE_MIGRATIONS, openDatabase, PostgresEventStore } from '@forensics/event-store';
 import { createKafka, ensureTopic, KafkaBatchConsumer } from '@forensics/messaging';
 import { FolderRowsRepository, READ_MODEL_MIGRATIONS } from '@forensics/read-model';
+import { jsonLog, type Log, type MetricsServer, startMetricsServer } from '@forensics/observability';
 import { CompanySecrets, DeliveriesRepository, WEBHOOK_MIGRATIONS } from '@forensics/webhooks';
 import { deliveriesOfBatch } from './deliveries-of-batch';
+import { DispatcherMetrics } from './dispatcher-metrics';
 import type { WebhookDispatcherConfig } from './webhook-dispatcher.config';
 import { WebhookSender } from './webhook-sender';
 
 export type RunningDispatcher = Readonly<{
   deliveries: DeliveriesRepository;
+  metrics: DispatcherMetrics;
+  metricsServer: MetricsServer;
   close: () => Promise<void>;
 }>;
 
-const jsonLog = (entry: Record<string, unknown>) =>
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'webhook-dispatcher', ...entry })}\n`);
-
 /** Wires the dispatcher: its tables, the event store and read model it reads, the consumer and the sender. */
-export async function createDispatcher(config: WebhookDispatcherConfig, log: (entry: Record<string, unknown>) => void = jsonLog): Promise<RunningDispatcher> {
+export async function createDispatcher(config: WebhookDispatcherConfig, log: Log = jsonLog('webhook-dispatcher')): Promise<RunningDispatcher> {
   const webhooks = await openDatabase({ url: config.databaseUrl, schema: config.webhookSchema, applicationName: 'webhook-dispatcher', poolSize: 6, migrations: WEBHOOK_MIGRATIONS });
   const events = createDataSource({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'webhook-dispatcher-events', poolSize: 2, migrations: EVENT_STORE_MIGRATIONS });
   const reads = createDataSource({ url: config.databaseUrl, schema: config.readModelSchema, applicationName: 'webhook-dispatcher-reads', poolSize: 4, migrations: READ_MODEL_MIGRATIONS });
   await Promise.all([events.initialize(), reads.initialize()]);
   const eventStore = new PostgresEventStore(events);
   const deliveries = new DeliveriesRepository(webhooks);
+  const metrics = new DispatcherMetrics();
   const sender = new WebhookSender(
     deliveries,
     new CompanySecrets(webhooks),
     new FolderRowsRepository(reads),
     { publicBaseUrl: config.publicBaseUrl, secretGraceMs: config.secretGraceMs, maxAttempts: config.maxAttempts, timeoutMs: config.timeoutMs, allowPrivateTargets: config.allowPrivateTargets, backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs }, pollMs: config.pollMs },
+    metrics,
     log,
   );
   const kafka = createKafka({ brokers: config.brokers, clientId: `webhook-dispatcher-${config.groupId}` });
@@ -37,18 +40,37 @@ export async function createDispatcher(config: WebhookDispatcherConfig, log: (en
   await consumer.run(async (messages, { heartbeat }) => {
     const added = await deliveries.insert(await deliveriesOfBatch(messages, { eventStore, allowPrivateTargets: config.allowPrivateTargets, log }));
     for (const d of added) {
+      metrics.recorded.inc({ reason: d.reason });
+      if (d.refused !== undefined) metrics.deliveries.inc({ outcome: 'refused' });
       log({ level: 'info', message: 'webhook delivery recorded', event_id: d.event_id, folder_id: d.folder_id, correlation_id: d.correlation_id, reason: d.reason, status: d.refused === undefined ? 'PENDING' : 'FAILED' });
     }
     if (added.length > 0) sender.wake();
     await heartbeat();
   });
   sender.start();
+  const metricsServer = await startMetricsServer({
+    registry: metrics.registry,
+    endpoint: config.metrics,
+    log,
+    beforeScrape: async () => {
+      const backlog = await deliveries.backlog();
+      metrics.pending.set(backlog.pending);
+      metrics.oldestPendingSeconds.set(backlog.oldestSeconds);
+    },
+    health: async () => {
+      const postgres = await webhooks.query('SELECT 1').then(() => true, () => false);
+      return { ok: postgres, postgres };
+    },
+  });
   log({ level: 'info', message: 'webhook dispatcher consuming', topic: config.topic, group: config.groupId, schema: config.webhookSchema });
   return {
     deliveries,
+    metrics,
+    metricsServer,
     close: async () => {
       await consumer.stop();
       await sender.stop();
+      await metricsServer.close();
       await Promise.all([webhooks.destroy(), events.destroy(), reads.destroy()]);
     },
   };

@@ -1,6 +1,7 @@
 import { evolve, type FolderEvent, initialFolderState } from '@forensics/domain';
 import type { PostgresEventStore } from '@forensics/event-store';
 import type { IncomingMessage } from '@forensics/messaging';
+import type { Log } from '@forensics/observability';
 import { type FolderEnvelope, parseEnvelope } from '@forensics/read-model';
 import { checkTarget, type NewDelivery } from '@forensics/webhooks';
 import { deliveryTrigger } from './delivery-trigger';
@@ -11,7 +12,7 @@ const TRIGGERING = new Set(['AnalysisFinished', 'AnalysisFailed', 'AnalysisResol
 export type BatchDependencies = Readonly<{
   eventStore: PostgresEventStore;
   allowPrivateTargets: boolean;
-  log: (entry: Record<string, unknown>) => void;
+  log: Log;
 }>;
 
 /**

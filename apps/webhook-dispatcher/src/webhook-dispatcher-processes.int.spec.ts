@@ -34,6 +34,7 @@ describe('webhook dispatcher processes', () => {
       FOLDER_EVENTS_PARTITIONS: '3',
       WEBHOOK_DISPATCHER_GROUP_ID: config.groupId,
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+      WEBHOOK_METRICS_PORT: '0',
       // Long enough between attempts to kill the process in between, most of the time.
       WEBHOOK_BACKOFF_BASE_MS: '3000',
       WEBHOOK_BACKOFF_CAP_MS: '3000',

@@ -1,4 +1,5 @@
 import { EnvSettings } from '@forensics/config';
+import { type MetricsEndpoint, metricsEndpoint } from '@forensics/observability';
 
 export type WebhookDispatcherConfig = Readonly<{
   databaseUrl: string;
@@ -26,6 +27,8 @@ export type WebhookDispatcherConfig = Readonly<{
   publicBaseUrl: string;
   /** After a secret is rotated, the previous one also signs for this long. */
   secretGraceMs: number;
+  /** `/metrics` and `/health`. */
+  metrics: MetricsEndpoint;
   /** How often the sender looks for due deliveries when nothing wakes it. */
   pollMs: number;
 }>;
@@ -49,6 +52,7 @@ export function loadWebhookDispatcherConfig(env: NodeJS.ProcessEnv = process.env
     backoffCapMs: settings.positiveInt('WEBHOOK_BACKOFF_CAP_MS', 300_000),
     pollMs: settings.positiveInt('WEBHOOK_POLL_MS', 200),
     publicBaseUrl: settings.text('PUBLIC_BASE_URL', 'http://localhost:8080', (v) => /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), 'an http(s) URL').replace(/\/+$/, ''),
+    metrics: metricsEndpoint(settings, 'WEBHOOK_METRICS_PORT', 9466),
     secretGraceMs: settings.positiveInt('WEBHOOK_SECRET_GRACE_MS', 24 * 3_600_000),
   };
   settings.check('webhook dispatcher');

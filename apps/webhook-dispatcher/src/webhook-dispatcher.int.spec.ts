@@ -206,4 +206,17 @@ describe('webhook dispatcher', () => {
       await strict.close();
     }
   });
+
+  it('given the deliveries above, then /metrics counts them by outcome and times the attempts, and shows what is pending', async () => {
+    const text = await (await fetch(`${dispatcher.metricsServer.url}/metrics`)).text();
+    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+    // Of the tests above: /flaky alone retried twice, /down failed after 5 attempts.
+    expect(value('webhook_deliveries_total{outcome="succeeded"}')).toBeGreaterThanOrEqual(5);
+    expect(value('webhook_deliveries_total{outcome="retried"}')).toBeGreaterThanOrEqual(2 + 4);
+    expect(value('webhook_deliveries_total{outcome="failed"}')).toBeGreaterThanOrEqual(1);
+    expect(value('webhook_deliveries_recorded_total{reason="VERDICT_CHANGED"}')).toBeGreaterThanOrEqual(1);
+    expect(value('webhook_attempt_duration_seconds_count')).toBeGreaterThanOrEqual(value('webhook_deliveries_total{outcome="succeeded"}'));
+    expect(value('webhook_deliveries_pending')).toBe(0);
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+  });
 });

@@ -1,6 +1,8 @@
 import { type FolderRowsRepository, toLinkedFolderResponse } from '@forensics/read-model';
 import { type AttemptRecord, checkTarget, type CompanySecrets, type DeliveriesRepository, type DueDelivery, signatureHeader } from '@forensics/webhooks';
+import type { Log } from '@forensics/observability';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
+import type { DispatcherMetrics } from './dispatcher-metrics';
 
 export type SenderSettings = Readonly<{
   /** Attempts per delivery (counted again from zero after a re-send through the API). */
@@ -35,7 +37,8 @@ export class WebhookSender {
     private readonly secrets: CompanySecrets,
     private readonly rows: FolderRowsRepository,
     private readonly settings: SenderSettings,
-    private readonly log: (entry: Record<string, unknown>) => void,
+    private readonly metrics: DispatcherMetrics,
+    private readonly log: Log,
   ) {}
 
   start(): void {
@@ -90,6 +93,7 @@ export class WebhookSender {
     const check = await checkTarget(delivery.target_url, this.settings.allowPrivateTargets);
     if (!check.ok && check.transient !== true) {
       await this.deliveries.recordAttempt(delivery, attempt, { status_code: null, error: `target refused: ${check.reason}`, duration_ms: 0 }, 'FAILED', 0);
+      this.metrics.deliveries.inc({ outcome: 'refused' });
       this.log({ level: 'warn', message: 'webhook target refused', refusal: check.reason, ...context });
       return;
     }
@@ -101,6 +105,8 @@ export class WebhookSender {
     const status = ok ? 'SUCCEEDED' : attemptOfRound >= this.settings.maxAttempts ? 'FAILED' : 'PENDING';
     const retryInMs = status === 'PENDING' ? backoffDelayMs(attemptOfRound, this.settings.backoff) : 0;
     await this.deliveries.recordAttempt(delivery, attempt, record, status, retryInMs);
+    if (check.ok) this.metrics.attemptSeconds.observe(record.duration_ms / 1000);
+    this.metrics.deliveries.inc({ outcome: status === 'SUCCEEDED' ? 'succeeded' : status === 'FAILED' ? 'failed' : 'retried' });
     this.log({ level: ok ? 'info' : 'warn', message: `webhook attempt ${ok ? 'succeeded' : 'failed'}`, attempt, status, status_code: record.status_code, error: record.error, ms: record.duration_ms, retry_in_ms: status === 'PENDING' ? retryInMs : null, ...context });
   }
 

@@ -99,4 +99,12 @@ export class DeliveriesRepository {
       );
     });
   }
+
+  /** Deliveries not yet settled, and the age of the oldest, for the dispatcher's gauges. */
+  async backlog(): Promise<{ pending: number; oldestSeconds: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(created_at)), 0)::float8 AS oldest FROM deliveries WHERE status = 'PENDING'`,
+    )) as { pending: number; oldest: number }[];
+    return { pending: row?.pending ?? 0, oldestSeconds: row?.oldest ?? 0 };
+  }
 }

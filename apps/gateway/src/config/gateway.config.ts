@@ -1,4 +1,5 @@
 import { EnvSettings } from '@forensics/config';
+import { type MetricsEndpoint, metricsEndpoint } from '@forensics/observability';
 
 export type GatewayConfig = Readonly<{
   host: string;
@@ -28,6 +29,8 @@ export type GatewayConfig = Readonly<{
   allowPrivateWebhookTargets: boolean;
   /** How long a rotated-out webhook secret still signs (shown with the secret; the dispatcher applies it). */
   webhookSecretGraceMs: number;
+  /** `/metrics` and `/health` for Prometheus, on a port of their own: never on the public API port. */
+  metrics: MetricsEndpoint;
 }>;
 
 /** The gateway's settings from the environment; every bad one is named at once. */
@@ -52,6 +55,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     webhookSchema: settings.identifier('WEBHOOK_SCHEMA', 'webhooks'),
     allowPrivateWebhookTargets: settings.flag('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
     webhookSecretGraceMs: settings.positiveInt('WEBHOOK_SECRET_GRACE_MS', 24 * 3_600_000),
+    metrics: metricsEndpoint(settings, 'GATEWAY_METRICS_PORT', 9460),
   };
   settings.check('gateway');
   return config;

@@ -1,10 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { OzErrorBody } from '@forensics/contracts';
 import { DomainError, OzErrorCode } from '@forensics/domain';
-import type { Response } from 'express';
+import type { Log } from '@forensics/observability';
+import type { Request, Response } from 'express';
+import { correlationIdOf } from '../observability/correlation-id';
 import { HTTP_STATUS_OF, OzHttpError } from './oz-http-error';
-
-type Log = (entry: Record<string, unknown>) => void;
 
 /**
  * Every error leaves the API as an Oz body with its status. Bad input never answers 500: the
@@ -18,7 +18,7 @@ export class OzExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = toOzResponse(exception);
-    if (status >= 500) this.log({ level: 'error', message: 'request failed', error: exception instanceof Error ? exception.stack ?? exception.message : String(exception) });
+    if (status >= 500) this.log({ level: 'error', message: 'request failed', correlation_id: correlationIdOf(host.switchToHttp().getRequest<Request>()), error: exception instanceof Error ? exception.stack ?? exception.message : String(exception) });
     if (response.headersSent) return;
     response.status(status).json(body);
   }

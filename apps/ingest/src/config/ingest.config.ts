@@ -1,3 +1,4 @@
+import type { MetricsEndpoint } from '@forensics/observability';
 import { integerIn, nonEmpty, postgresUrl, schemaName } from './setting-parsers';
 
 /** Everything ingest reads from its environment, validated once at start. */
@@ -7,6 +8,8 @@ export type IngestConfig = Readonly<{
   host: string;
   port: number;
   maxFilesPerFolder: number;
+  /** `/metrics` and `/health`. */
+  metrics: MetricsEndpoint;
 }>;
 
 /** The injection token of the IngestConfig. */
@@ -44,6 +47,11 @@ export function loadIngestConfig(env: Environment): IngestConfig {
     host: read('INGEST_HOST', '127.0.0.1', nonEmpty, 'a host name or IP address'),
     port: read('INGEST_PORT', 4010, integerIn(1, 65_535), 'an integer from 1 to 65535'),
     maxFilesPerFolder: read('MAX_FILES_PER_FOLDER', 10, integerIn(1, Number.MAX_SAFE_INTEGER), 'a positive integer'),
+    metrics: {
+      host: read('METRICS_HOST', '127.0.0.1', nonEmpty, 'a host name or IP address'),
+      // 0 takes any free port.
+      port: read('INGEST_METRICS_PORT', 9461, integerIn(0, 65_535), 'an integer from 0 to 65535'),
+    },
   };
   if (problems.length > 0) throw new IngestConfigError(problems);
   return config;

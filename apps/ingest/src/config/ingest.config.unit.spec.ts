@@ -19,6 +19,7 @@ describe('loadIngestConfig', () => {
       host: '127.0.0.1',
       port: 4010,
       maxFilesPerFolder: 10,
+      metrics: { host: '127.0.0.1', port: 9461 },
     });
   });
 
@@ -29,6 +30,8 @@ describe('loadIngestConfig', () => {
       INGEST_HOST: '0.0.0.0',
       INGEST_PORT: '4100',
       MAX_FILES_PER_FOLDER: '25',
+      METRICS_HOST: '0.0.0.0',
+      INGEST_METRICS_PORT: '0',
     });
     expect(config).toEqual({
       databaseUrl: 'postgresql://ingest:secret@db.internal:6432/forensics',
@@ -36,6 +39,7 @@ describe('loadIngestConfig', () => {
       host: '0.0.0.0',
       port: 4100,
       maxFilesPerFolder: 25,
+      metrics: { host: '0.0.0.0', port: 0 },
     });
   });
 
@@ -43,6 +47,7 @@ describe('loadIngestConfig', () => {
     ['INGEST_PORT', 'abc', 'INGEST_PORT must be an integer from 1 to 65535 (got "abc")'],
     ['INGEST_PORT', '70000', 'INGEST_PORT must be an integer from 1 to 65535 (got "70000")'],
     ['INGEST_PORT', '0', 'INGEST_PORT must be an integer from 1 to 65535 (got "0")'],
+    ['INGEST_METRICS_PORT', '-1', 'INGEST_METRICS_PORT must be an integer from 0 to 65535 (got "-1")'],
     ['MAX_FILES_PER_FOLDER', '0', 'MAX_FILES_PER_FOLDER must be a positive integer (got "0")'],
     ['MAX_FILES_PER_FOLDER', '2.5', 'MAX_FILES_PER_FOLDER must be a positive integer (got "2.5")'],
     ['MAX_FILES_PER_FOLDER', '-3', 'MAX_FILES_PER_FOLDER must be a positive integer (got "-3")'],

@@ -2,8 +2,7 @@ import { type ArgumentsHost, Catch, Inject } from '@nestjs/common';
 import { BaseRpcExceptionFilter, RpcException, type TcpContext } from '@nestjs/microservices';
 import type { Observable } from 'rxjs';
 import { OzErrorCode } from '@forensics/domain';
-import { describeError } from '../logging/describe-error';
-import { JsonLogger } from '../logging/json-logger';
+import { describeError, JsonLogger } from '@forensics/observability';
 import { requestLogFields } from '../logging/request-log-fields';
 import { toOzError } from './to-oz-error';
 

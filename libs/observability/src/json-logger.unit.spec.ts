@@ -1,13 +1,13 @@
-// Given ingest's logger, when ingest or NestJS logs, then each event is one JSON line.
+// Given a service's logger, when the service or NestJS logs, then each event is one JSON line.
 import { JsonLogger } from './json-logger';
 
 const capture = () => {
   const lines: string[] = [];
-  return { logger: new JsonLogger((line) => lines.push(line)), lines, parsed: () => lines.map((l) => JSON.parse(l)) };
+  return { logger: new JsonLogger('ingest', (line) => lines.push(line)), lines, parsed: () => lines.map((l) => JSON.parse(l)) };
 };
 
 describe('JsonLogger', () => {
-  it('writes an event as one line of JSON with its level, the service and the fields given', () => {
+  it('writes an event as one line of JSON with its time, level, the service, message and the fields given, in that order', () => {
     const { logger, lines, parsed } = capture();
 
     logger.event('info', 'ingest listening', { host: '127.0.0.1', port: 4010 });
@@ -15,6 +15,7 @@ describe('JsonLogger', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]?.endsWith('\n')).toBe(true);
     expect(lines[0]?.slice(0, -1)).not.toContain('\n');
+    expect(Object.keys(parsed()[0]).slice(0, 4)).toEqual(['time', 'level', 'service', 'message']);
     expect(parsed()[0]).toEqual({
       time: expect.any(String),
       level: 'info',

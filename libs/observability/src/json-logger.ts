@@ -1,21 +1,20 @@
 import type { LoggerService } from '@nestjs/common';
 import { describeError } from './describe-error';
+import { jsonLog, type Log, type LogSink, stdoutSink } from './json-log';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'verbose';
 
-/** Where finished lines go; tests pass their own to read them. */
-export type LogSink = (line: string) => void;
-
-const toStdout: LogSink = (line) => {
-  process.stdout.write(line);
-};
-
-/** One JSON line per log event (CONVENTIONS.md), for ingest's own events and for NestJS's. */
+/** The JSON-lines log as NestJS's logger too, so that the framework's own lines are JSON as well. */
 export class JsonLogger implements LoggerService {
-  constructor(private readonly sink: LogSink = toStdout) {}
+  /** The plain log function, for code that takes a `Log`. */
+  readonly write: Log;
+
+  constructor(service: string, sink: LogSink = stdoutSink) {
+    this.write = jsonLog(service, sink);
+  }
 
   event(level: LogLevel, message: string, fields: Readonly<Record<string, unknown>> = {}): void {
-    this.sink(`${JSON.stringify({ time: new Date().toISOString(), level, service: 'ingest', message, ...fields })}\n`);
+    this.write({ ...fields, level, message });
   }
 
   log(message: unknown, ...params: unknown[]): void {
