@@ -29,6 +29,8 @@ export async function observeAnalysis(job: AnalysisJob, correlationId: string | 
       resolution: outcome.status === 'FINISHED' ? outcome.resolution : null,
       error_code: outcome.status === 'FAILED' ? outcome.error_code : null,
       ms: Math.round(seconds * 1000),
+      // The model's own share of `ms` (decoding, detection, liveness, best shot); the rest is I/O.
+      model_ms: outcome.status === 'FINISHED' ? outcome.duration_ms : null,
     });
     return outcome;
   } catch (error) {

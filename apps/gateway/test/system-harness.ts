@@ -128,6 +128,8 @@ export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: n
     globalUser,
     adminToken: () => login(ADMIN.email, ADMIN.password),
     processes,
+    /** Every process, the extra worker processes included (their logs too). */
+    allProcesses: (): ServiceProcess[] => [...processes.values(), ...extraWorkers],
     /** Stops one service: SIGTERM, or SIGKILL like a crash. */
     async stop(name: ServiceName, { kill9 = false } = {}) {
       const running = processes.get(name);

@@ -1,4 +1,6 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import net from 'node:net';
+import tls from 'node:tls';
+import { Kafka, type ISocketFactory, logLevel, type LogEntry } from 'kafkajs';
 
 export type KafkaSettings = Readonly<{ brokers: readonly string[]; clientId: string }>;
 
@@ -9,9 +11,21 @@ const jsonLogCreator = () => ({ namespace, level, log }: LogEntry) => {
   process.stderr.write(`${JSON.stringify({ level: severity, source: `kafkajs.${namespace}`, message, ...extra })}\n`);
 };
 
+/**
+ * kafkajs's own socket factory, with Nagle's algorithm off: a request written while an earlier one
+ * (a heartbeat, an offset commit) is unacknowledged would otherwise wait for the broker's delayed
+ * ACK, which adds milliseconds to a hop on the latency path.
+ */
+const noDelaySocketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) => {
+  const socket = ssl ? tls.connect({ host, port, ...(net.isIP(host) ? {} : { servername: host }), ...ssl }, onConnect) : net.connect({ host, port }, onConnect);
+  socket.setKeepAlive(true, 60_000);
+  socket.setNoDelay(true);
+  return socket;
+};
+
 /** A kafkajs client for the given brokers. */
 export const createKafka = ({ brokers, clientId }: KafkaSettings): Kafka =>
-  new Kafka({ clientId, brokers: [...brokers], logLevel: logLevel.WARN, logCreator: jsonLogCreator });
+  new Kafka({ clientId, brokers: [...brokers], logLevel: logLevel.WARN, logCreator: jsonLogCreator, socketFactory: noDelaySocketFactory });
 
 /** `KAFKA_BROKERS` (comma-separated host:port), default the local broker. */
 export const brokersFromEnv = (env: NodeJS.ProcessEnv = process.env): string[] =>
