@@ -16,7 +16,12 @@ export type RunningDispatcher = Readonly<{
 }>;
 
 /** Wires the dispatcher: its tables, the event store and read model it reads, the consumer and the sender. */
-export async function createDispatcher(config: WebhookDispatcherConfig, log: Log = jsonLog('webhook-dispatcher')): Promise<RunningDispatcher> {
+export async function createDispatcher(
+  config: WebhookDispatcherConfig,
+  log: Log = jsonLog('webhook-dispatcher'),
+  /** `resolve`: name resolution for target checks and connections (tests play DNS answers that change). */
+  { resolve }: Readonly<{ resolve?: (host: string) => Promise<string[]> }> = {},
+): Promise<RunningDispatcher> {
   const webhooks = await openDatabase({ url: config.databaseUrl, schema: config.webhookSchema, applicationName: 'webhook-dispatcher', poolSize: 6, migrations: WEBHOOK_MIGRATIONS });
   const events = createDataSource({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'webhook-dispatcher-events', poolSize: 2, migrations: EVENT_STORE_MIGRATIONS });
   const reads = createDataSource({ url: config.databaseUrl, schema: config.readModelSchema, applicationName: 'webhook-dispatcher-reads', poolSize: 4, migrations: READ_MODEL_MIGRATIONS });
@@ -28,7 +33,7 @@ export async function createDispatcher(config: WebhookDispatcherConfig, log: Log
     deliveries,
     new CompanySecrets(webhooks),
     new FolderRowsRepository(reads),
-    { publicBaseUrl: config.publicBaseUrl, secretGraceMs: config.secretGraceMs, maxAttempts: config.maxAttempts, timeoutMs: config.timeoutMs, allowPrivateTargets: config.allowPrivateTargets, backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs }, pollMs: config.pollMs },
+    { publicBaseUrl: config.publicBaseUrl, secretGraceMs: config.secretGraceMs, maxAttempts: config.maxAttempts, timeoutMs: config.timeoutMs, allowPrivateTargets: config.allowPrivateTargets, backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs }, pollMs: config.pollMs, ...(resolve ? { resolve } : {}) },
     metrics,
     log,
   );
@@ -38,7 +43,7 @@ export async function createDispatcher(config: WebhookDispatcherConfig, log: Log
   const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, concurrency: 2 });
   // The offsets are committed after the handler resolves, so only after the rows are in.
   await consumer.run(async (messages, { heartbeat }) => {
-    const added = await deliveries.insert(await deliveriesOfBatch(messages, { eventStore, allowPrivateTargets: config.allowPrivateTargets, log }));
+    const added = await deliveries.insert(await deliveriesOfBatch(messages, { eventStore, allowPrivateTargets: config.allowPrivateTargets, log, ...(resolve ? { resolve } : {}) }));
     for (const d of added) {
       metrics.recorded.inc({ reason: d.reason });
       if (d.refused !== undefined) metrics.deliveries.inc({ outcome: 'refused' });

@@ -12,6 +12,8 @@ const TRIGGERING = new Set(['AnalysisFinished', 'AnalysisFailed', 'AnalysisResol
 export type BatchDependencies = Readonly<{
   eventStore: PostgresEventStore;
   allowPrivateTargets: boolean;
+  /** Name resolution for the target check; the system's DNS unless a test replaces it. */
+  resolve?: (host: string) => Promise<string[]>;
   log: Log;
 }>;
 
@@ -47,7 +49,7 @@ export async function deliveriesOfBatch(messages: readonly IncomingMessage[], de
     const trigger = deliveryTrigger(before, after, events[events.length - 1] as FolderEvent);
     if (!trigger || after.status !== 'existing') continue;
     // A name that does not resolve now may later: the sender checks again before each attempt.
-    const check = await checkTarget(trigger.targetUrl, deps.allowPrivateTargets);
+    const check = await checkTarget(trigger.targetUrl, deps.allowPrivateTargets, ...(deps.resolve ? [deps.resolve] : []));
     const refused = !check.ok && check.transient !== true;
     const context = { event_id: envelope.event_id, folder_id: envelope.stream_id, correlation_id: envelope.correlation_id, reason: trigger.reason, target_url: trigger.targetUrl };
     if (!check.ok && refused) deps.log({ level: 'warn', message: 'webhook target refused', refusal: check.reason, ...context });

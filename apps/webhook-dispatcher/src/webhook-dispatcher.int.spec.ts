@@ -207,6 +207,32 @@ describe('webhook dispatcher', () => {
     }
   });
 
+  it('given a name that resolves to a public address when checked and to loopback when connecting (DNS rebinding), then nothing is sent and the delivery is refused', async () => {
+    const config = h.dispatcherConfig({ allowPrivateTargets: false });
+    // The first answers (the checks when the delivery is recorded and before the attempt) are public; the connection's is not.
+    let asked = 0;
+    const rebinding = async (host: string): Promise<string[]> => {
+      if (host !== 'rebind.test') throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+      asked += 1;
+      return asked <= 2 ? ['93.184.216.34'] : ['127.0.0.1'];
+    };
+    const strict = await createDispatcher(config, quiet, { resolve: rebinding });
+    const strictDb = await h.webhookDb(config.webhookSchema);
+    try {
+      const port = new URL(receiver.url('/')).port;
+      const folder = await h.kycFolder(`http://rebind.test:${port}/rebind`, 'company-c');
+      await h.publish([...folder.stored, ...(await h.finish(folder.folderId, folder.quality, 'SUCCESS')), ...(await h.finish(folder.folderId, folder.biometry, 'SUCCESS'))]);
+
+      const [delivery] = await settled(strictDb, folder.folderId, 1);
+      expect(delivery).toMatchObject({ status: 'FAILED', attempts: 1 });
+      expect((await attemptsOf(strictDb, delivery!.delivery_id))[0]?.error).toBe('target refused: host rebind.test resolves to the private address 127.0.0.1');
+      expect(asked).toBe(3);
+      expect(receiver.requests('/rebind')).toHaveLength(0);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('given the deliveries above, then /metrics counts them by outcome and times the attempts, and shows what is pending', async () => {
     const text = await (await fetch(`${dispatcher.metricsServer.url}/metrics`)).text();
     const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
@@ -216,7 +242,9 @@ describe('webhook dispatcher', () => {
     expect(value('webhook_deliveries_total{outcome="failed"}')).toBeGreaterThanOrEqual(1);
     expect(value('webhook_deliveries_recorded_total{reason="VERDICT_CHANGED"}')).toBeGreaterThanOrEqual(1);
     expect(value('webhook_attempt_duration_seconds_count')).toBeGreaterThanOrEqual(value('webhook_deliveries_total{outcome="succeeded"}'));
-    expect(value('webhook_deliveries_pending')).toBe(0);
+    // The rebinding test's folder is still PENDING here: this dispatcher cannot resolve rebind.test and retries.
+    const [{ pending }] = (await db.query(`SELECT count(*)::int AS pending FROM deliveries WHERE status = 'PENDING'`)) as [{ pending: number }];
+    expect(value('webhook_deliveries_pending')).toBe(pending);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 });

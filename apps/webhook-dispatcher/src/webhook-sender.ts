@@ -1,8 +1,10 @@
 import { type FolderRowsRepository, toLinkedFolderResponse } from '@forensics/read-model';
-import { type AttemptRecord, checkTarget, type CompanySecrets, type DeliveriesRepository, type DueDelivery, signatureHeader } from '@forensics/webhooks';
+import type { LookupFunction } from 'node:net';
+import { type AttemptRecord, checkTarget, type CompanySecrets, type DeliveriesRepository, type DueDelivery, guardedLookup, resolverOf, signatureHeader, TARGET_REFUSED } from '@forensics/webhooks';
 import type { Log } from '@forensics/observability';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
 import type { DispatcherMetrics } from './dispatcher-metrics';
+import { postWebhook } from './post-webhook';
 
 export type SenderSettings = Readonly<{
   /** Attempts per delivery (counted again from zero after a re-send through the API). */
@@ -17,6 +19,8 @@ export type SenderSettings = Readonly<{
   pollMs: number;
   /** Deliveries sent at the same time by one process. */
   batchSize?: number;
+  /** Name resolution for the target check and the connection; the system's DNS unless a test plays a name that changes its answer. */
+  resolve?: (host: string) => Promise<string[]>;
 }>;
 
 /** How soon to look again when the read model has not caught up with the triggering event. */
@@ -31,6 +35,7 @@ export class WebhookSender {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private readonly lookup: LookupFunction;
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
@@ -39,7 +44,9 @@ export class WebhookSender {
     private readonly settings: SenderSettings,
     private readonly metrics: DispatcherMetrics,
     private readonly log: Log,
-  ) {}
+  ) {
+    this.lookup = settings.resolve ? guardedLookup(settings.allowPrivateTargets, resolverOf(settings.resolve)) : guardedLookup(settings.allowPrivateTargets);
+  }
 
   start(): void {
     this.timer = setInterval(() => this.wake(), this.settings.pollMs);
@@ -90,16 +97,13 @@ export class WebhookSender {
     }
     const attempt = delivery.attempts + 1;
     // Checked again at send time: a name may resolve elsewhere now than when the event came in.
-    const check = await checkTarget(delivery.target_url, this.settings.allowPrivateTargets);
-    if (!check.ok && check.transient !== true) {
-      await this.deliveries.recordAttempt(delivery, attempt, { status_code: null, error: `target refused: ${check.reason}`, duration_ms: 0 }, 'FAILED', 0);
-      this.metrics.deliveries.inc({ outcome: 'refused' });
-      this.log({ level: 'warn', message: 'webhook target refused', refusal: check.reason, ...context });
-      return;
-    }
+    const check = await checkTarget(delivery.target_url, this.settings.allowPrivateTargets, ...(this.settings.resolve ? [this.settings.resolve] : []));
+    if (!check.ok && check.transient !== true) return this.refuse(delivery, attempt, check.reason, context);
     const body = JSON.stringify(toLinkedFolderResponse({ ...stored, folder: stored.folder }, { withAnalyses: true }, this.settings.publicBaseUrl));
     // A name that does not resolve is a failed attempt like a refused connection, and is retried.
-    const record = check.ok ? await this.post(delivery, body) : { status_code: null, error: check.reason, duration_ms: 0 };
+    const record = check.ok ? await this.post(delivery, check.url, body) : { status_code: null, error: check.reason, duration_ms: 0 };
+    // The name passed the check but resolved to a private address when connecting.
+    if ('refused' in record) return this.refuse(delivery, attempt, record.refused, context);
     const ok = record.status_code !== null && record.status_code >= 200 && record.status_code < 300;
     const attemptOfRound = attempt - delivery.resent_after_attempt;
     const status = ok ? 'SUCCEEDED' : attemptOfRound >= this.settings.maxAttempts ? 'FAILED' : 'PENDING';
@@ -110,30 +114,32 @@ export class WebhookSender {
     this.log({ level: ok ? 'info' : 'warn', message: `webhook attempt ${ok ? 'succeeded' : 'failed'}`, attempt, status, status_code: record.status_code, error: record.error, ms: record.duration_ms, retry_in_ms: status === 'PENDING' ? retryInMs : null, ...context });
   }
 
-  private async post(delivery: DueDelivery, body: string): Promise<AttemptRecord> {
+  /** A target refused by the address rule: FAILED at once, with the reason as its attempt's error. */
+  private async refuse(delivery: DueDelivery, attempt: number, reason: string, context: Readonly<Record<string, unknown>>): Promise<void> {
+    await this.deliveries.recordAttempt(delivery, attempt, { status_code: null, error: `target refused: ${reason}`, duration_ms: 0 }, 'FAILED', 0);
+    this.metrics.deliveries.inc({ outcome: 'refused' });
+    this.log({ level: 'warn', message: 'webhook target refused', refusal: reason, ...context });
+  }
+
+  private async post(delivery: DueDelivery, url: URL, body: string): Promise<AttemptRecord | { refused: string }> {
     const secrets = await this.secrets.signing(delivery.company_id, this.settings.secretGraceMs);
     const timestamp = Math.floor(Date.now() / 1000);
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
+    const headers = {
+      'content-type': 'application/json',
+      'X-Forensics-Signature': signatureHeader(secrets, timestamp, body),
+      'X-Forensics-Timestamp': String(timestamp),
+      'Idempotency-Key': delivery.event_id,
+    };
     try {
-      const response = await fetch(delivery.target_url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'X-Forensics-Signature': signatureHeader(secrets, timestamp, body),
-          'X-Forensics-Timestamp': String(timestamp),
-          'Idempotency-Key': delivery.event_id,
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.settings.timeoutMs),
-      });
-      // The body is not needed; reading it frees the connection.
-      await response.arrayBuffer().catch(() => undefined);
-      return { status_code: response.status, error: response.ok ? null : `HTTP ${response.status}`, duration_ms: elapsed() };
+      const { status } = await postWebhook(url, body, headers, { timeoutMs: this.settings.timeoutMs, lookup: this.lookup });
+      const ok = status >= 200 && status < 300;
+      return { status_code: status, error: ok ? null : `HTTP ${status}`, duration_ms: elapsed() };
     } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      return { status_code: null, error: cause?.code ?? cause?.message ?? (error as Error).message, duration_ms: elapsed() };
+      const { code, message } = error as NodeJS.ErrnoException;
+      if (code === TARGET_REFUSED) return { refused: message };
+      return { status_code: null, error: code ?? message, duration_ms: elapsed() };
     }
   }
 }

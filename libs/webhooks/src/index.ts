@@ -4,3 +4,4 @@ export * from './delivery-history';
 export * from './signature';
 export * from './target-validation';
 export * from './webhook-migrations';
+export * from './guarded-lookup';
