@@ -69,9 +69,9 @@ async function startApp(config: GatewayConfig, observed = { metrics: new Gateway
  * The identity module alone in a Nest app on a free port, on an identity schema of its own.
  * `instances` start at the same moment on that schema, as gateways of one deployment would.
  */
-export async function startIdentityTestApp({ instances = 1 }: Readonly<{ instances?: number }> = {}): Promise<IdentityTestApp> {
+export async function startIdentityTestApp({ instances = 1, env = {} }: Readonly<{ instances?: number; env?: Record<string, string> }> = {}): Promise<IdentityTestApp> {
   const schema = isolatedSchema('identity');
-  const config = loadGatewayConfig({ DATABASE_URL: testInfra.databaseUrl, IDENTITY_SCHEMA: schema.name, ADMIN_EMAIL: 'root@identity.test', ADMIN_PASSWORD: 'root-password-1' });
+  const config = loadGatewayConfig({ DATABASE_URL: testInfra.databaseUrl, IDENTITY_SCHEMA: schema.name, ADMIN_EMAIL: 'root@identity.test', ADMIN_PASSWORD: 'root-password-1', ...env });
   const observed = { metrics: new GatewayMetrics(), logged: [] as Record<string, unknown>[] };
   const apps = await Promise.all(Array.from({ length: instances }, (_, index) => (index === 0 ? startApp(config, observed) : startApp(config))));
   const baseUrl = (await (apps[0] as INestApplication).getUrl()).replace('[::1]', '127.0.0.1');

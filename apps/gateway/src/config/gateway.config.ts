@@ -23,6 +23,9 @@ export type GatewayConfig = Readonly<{
   singleRequestTimeoutMs: number;
   maxFileBytes: number;
   maxFilesPerFolder: number;
+  /** Failed logins one e-mail may have within the window before its logins are refused for a while. */
+  loginMaxFailures: number;
+  loginFailureWindowMs: number;
   /** The webhook tables (deliveries, attempts, company secrets) the dispatcher writes. */
   webhookSchema: string;
   /** A resolution_endpoint on a loopback, private or link-local address is refused unless this is on. */
@@ -52,6 +55,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     singleRequestTimeoutMs: settings.positiveInt('SINGLE_REQUEST_TIMEOUT_MS', 60_000),
     maxFileBytes: settings.positiveInt('MAX_FILE_BYTES', 30 * 1024 * 1024),
     maxFilesPerFolder: settings.positiveInt('MAX_FILES_PER_FOLDER', 10),
+    loginMaxFailures: settings.positiveInt('LOGIN_MAX_FAILURES', 5),
+    loginFailureWindowMs: settings.positiveInt('LOGIN_FAILURE_WINDOW_MS', 15 * 60_000),
     webhookSchema: settings.identifier('WEBHOOK_SCHEMA', 'webhooks'),
     allowPrivateWebhookTargets: settings.flag('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
     webhookSecretGraceMs: settings.positiveInt('WEBHOOK_SECRET_GRACE_MS', 24 * 3_600_000),

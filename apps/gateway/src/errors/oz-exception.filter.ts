@@ -20,6 +20,7 @@ export class OzExceptionFilter implements ExceptionFilter {
     const { status, body } = toOzResponse(exception);
     if (status >= 500) this.log({ level: 'error', message: 'request failed', correlation_id: correlationIdOf(host.switchToHttp().getRequest<Request>()), error: exception instanceof Error ? exception.stack ?? exception.message : String(exception) });
     if (response.headersSent) return;
+    if (exception instanceof OzHttpError) for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     response.status(status).json(body);
   }
 }

@@ -26,6 +26,8 @@ export class OzHttpError extends Error {
     readonly details: unknown = null,
     /** Overrides the code's usual status, e.g. 413 for a file that is too large. */
     readonly status: number = HTTP_STATUS_OF[code] ?? 400,
+    /** Headers the answer carries, e.g. Retry-After. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessTokenGuard } from './access-token.guard';
 import { AuthController } from './auth/auth.controller';
+import { LoginThrottle } from './auth/login-throttle';
 import { AuthService } from './auth/auth.service';
 import { FirstAdmin } from './bootstrap/first-admin';
 import { CompaniesController } from './companies/companies.controller';
@@ -33,6 +34,7 @@ import { UsersService } from './users/users.service';
     CompaniesService,
     UsersService,
     AuthService,
+    LoginThrottle,
     FirstAdmin,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],

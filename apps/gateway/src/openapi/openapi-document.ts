@@ -56,7 +56,13 @@ export const OPENAPI_DOCUMENT = {
     responses: { Error: { description: 'An Oz error body', ...json({ $ref: '#/components/schemas/Error' }) } },
   },
   paths: {
-    '/api/authorize/auth/': { post: { summary: 'Log in: {credentials: {email, password}} -> access_token, expire_token', security: [], responses: { 200: { description: 'A session' }, default: error } } },
+    '/api/authorize/auth/': {
+      post: {
+        summary: 'Log in: {credentials: {email, password}} -> access_token, expire_token',
+        security: [],
+        responses: { 200: { description: 'A session' }, 429: { description: 'Too many failed logins for this e-mail: try again after Retry-After seconds' }, default: error },
+      },
+    },
     '/api/authorize/refresh/': { post: { summary: 'Renew a session with its expire_token', responses: { 200: { description: 'A fresh session' }, default: error } } },
     '/api/authorize/service_token/{userId}': { post: { summary: 'ADMIN: a long-lived token for a CLIENT_SERVICE user', parameters: [{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'A token' }, default: error } } },
     '/api/companies/': {

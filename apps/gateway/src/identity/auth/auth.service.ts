@@ -5,6 +5,7 @@ import { InputObject } from '../input/input-object';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from '../passwords/password-hash';
 import { type SessionResponse, SessionService } from '../sessions/session.service';
 import { UsersRepository } from '../users/users.repository';
+import { LoginThrottle } from './login-throttle';
 
 /** Long enough for any real password, short enough that scrypt on it costs nothing extra. */
 export const MAX_PASSWORD_LENGTH = 1024;
@@ -15,16 +16,25 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  /** `{credentials: {email, password}}`. A wrong e-mail and a wrong password answer alike, in the same time. */
+  /**
+   * `{credentials: {email, password}}`. A wrong e-mail and a wrong password answer alike, in the
+   * same time; too many of either for one e-mail lock it for a while (LoginThrottle).
+   */
   async login(body: unknown): Promise<SessionResponse> {
     const credentials = InputObject.of(body).object('credentials');
     const email = credentials.string('email', { max: 320 });
     const password = credentials.string('password', { max: MAX_PASSWORD_LENGTH });
+    await this.throttle.refuseIfLocked(email);
     const user = await this.users.findByEmail(email);
     const matches = await verifyPassword(password, user?.password_hash ?? UNUSABLE_PASSWORD_HASH);
-    if (!user || !matches || !user.is_active) throw new OzHttpError(OzErrorCode.AUTH_INVALID, 'Wrong e-mail or password');
+    if (!user || !matches || !user.is_active) {
+      await this.throttle.failed(email);
+      throw new OzHttpError(OzErrorCode.AUTH_INVALID, 'Wrong e-mail or password');
+    }
+    await this.throttle.succeeded(email);
     return this.sessions.open(user);
   }
 
