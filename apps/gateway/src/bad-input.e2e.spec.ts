@@ -155,6 +155,13 @@ describe('bad input', () => {
     expect((await system.api('GET', `/api/folders/${folderId}/analyses/`, { token: client.token })).body).toEqual([]);
   });
 
+  it('given any answer, then it carries its X-Request-Id and does not name the framework (no X-Powered-By)', async () => {
+    const response = await fetch(`${system.baseUrl}/api/folders/`, { headers: { 'X-Request-Id': 'probe-1' } });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('x-request-id')).toBe('probe-1');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
   it('never answered 500: the gateway logged no server error', () => {
     expect(system.processes.get('gateway')?.output()).not.toContain('"request failed"');
   });

@@ -25,6 +25,8 @@ export async function createGatewayApp(config: GatewayConfig, log: Log = jsonLog
   app.useGlobalFilters(new OzExceptionFilter(log));
   app.enableShutdownHooks();
   app.set('query parser', 'extended');
+  // Answers do not advertise the framework (and its version range) to whoever probes the API.
+  app.disable('x-powered-by');
   await app.listen(config.port, config.host);
   log({ level: 'info', message: 'gateway listening', url: await app.getUrl() });
   return app;

@@ -34,6 +34,9 @@ describe('identity: failed logins slow guessing down', () => {
     // Once the failures have left the window, the right password works again.
     await sleep(WINDOW_MS + 200);
     expect((await login(person.email, person.password)).status).toBe(200);
+    // The next failure, of any e-mail, prunes what has left the window.
+    expect((await login('someone-else@identity.test', 'wrong-password')).status).toBe(401);
+    expect(await t.sql('SELECT email_key FROM login_failures')).toEqual([{ email_key: 'someone-else@identity.test' }]);
   });
 
   it('given an e-mail that no user has, then it locks the same way (the answers tell nothing about who exists)', async () => {

@@ -37,11 +37,11 @@ export class LoginThrottle {
     throw new OzHttpError(OzErrorCode.AUTH_FORBIDDEN, `Too many failed logins for this e-mail; try again in ${retryAfterS} s`, { retry_after_s: retryAfterS }, 429, { 'Retry-After': String(retryAfterS) });
   }
 
-  /** Counts a failed login, and forgets this e-mail's failures that have left the window. */
+  /** Counts a failed login, and forgets the failures (of any e-mail) that have left the window. */
   async failed(email: string): Promise<void> {
     await queryRows(
       this.db,
-      `WITH pruned AS (DELETE FROM login_failures WHERE email_key = $1 AND failed_at <= clock_timestamp() - $2::bigint * interval '1 millisecond')
+      `WITH pruned AS (DELETE FROM login_failures WHERE failed_at <= clock_timestamp() - $2::bigint * interval '1 millisecond')
        INSERT INTO login_failures (email_key) VALUES ($1)`,
       [keyOf(email), this.config.loginFailureWindowMs],
     );
