@@ -4,12 +4,21 @@ import { BlockList, isIP } from 'node:net';
 /** `transient`: the name did not resolve, which may pass; the other refusals are final. */
 export type TargetCheck = Readonly<{ ok: true; url: URL }> | Readonly<{ ok: false; reason: string; transient?: true }>;
 
-// Loopback, private (RFC 1918, unique local), link-local, carrier-grade NAT and "this network".
+// Every address that is not plainly public (RFC 6890 special-purpose ranges): loopback, private
+// (RFC 1918, unique local), link-local, carrier-grade NAT, "this network", the IETF and
+// benchmarking blocks, documentation, multicast and reserved space.
 const privateRanges = new BlockList();
-for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) privateRanges.addSubnet(net, prefix, 'ipv6');
+const IPV4_RANGES = [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24],
+  ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const;
+for (const [net, prefix] of IPV4_RANGES) privateRanges.addSubnet(net, prefix, 'ipv4');
+// IPv6: unspecified, loopback, IPv4-compatible (::a.b.c.d, deprecated), discard, NAT64 and 6to4
+// (both reach IPv4 addresses through a gateway, private ones included), unique local, link-local,
+// site-local (deprecated), multicast. IPv4-mapped ones are checked as the IPv4 address they map.
+const IPV6_RANGES = [['::', 96], ['100::', 64], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8]] as const;
+for (const [net, prefix] of IPV6_RANGES) privateRanges.addSubnet(net, prefix, 'ipv6');
+privateRanges.addAddress('::1', 'ipv6');
 
 /** Whether an address is loopback, private or link-local (IPv4-mapped IPv6 included). */
 export function isPrivateAddress(address: string): boolean {
