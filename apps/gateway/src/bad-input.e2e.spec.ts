@@ -130,11 +130,12 @@ describe('bad input', () => {
   });
 
   it.each([
-    ['a loopback address', 'http://127.0.0.1:8080/hook', /private address 127\.0\.0\.1/],
-    ['a name that resolves to loopback', 'http://localhost/hook', /private address/],
-    ['an IPv6 loopback address', 'http://[::1]/hook', /private address ::1/],
-    ['a private network address', 'https://10.1.2.3/hook', /private address 10\.1\.2\.3/],
-    ['a link-local (cloud metadata) address', 'http://169.254.169.254/latest/meta-data', /private address 169\.254\.169\.254/],
+    ['a loopback address', 'http://127.0.0.1:8080/hook', /host 127\.0\.0\.1 is not a public address/],
+    // The answer does not say which address the name resolved to: clients learn nothing of the internal network.
+    ['a name that resolves to loopback', 'http://localhost/hook', /^"resolution_endpoint" is refused: host localhost resolves to a non-public address$/],
+    ['an IPv6 loopback address', 'http://[::1]/hook', /host ::1 is not a public address/],
+    ['a private network address', 'https://10.1.2.3/hook', /host 10\.1\.2\.3 is not a public address/],
+    ['a link-local (cloud metadata) address', 'http://169.254.169.254/latest/meta-data', /host 169\.254\.169\.254 is not a public address/],
     ['a scheme other than http(s)', 'ftp://example.com/hook', /http\(s\) URL/],
   ])('given a resolution_endpoint on %s, then the folder is refused: 400 with code 4 and the reason', async (_what, endpoint, reason) => {
     const body = await refused(
@@ -151,7 +152,7 @@ describe('bad input', () => {
     const folderId = created.body.folder_id as string;
     const response = await system.api('POST', `/api/folders/${folderId}/analyses/`, { token: client.token, json: { analyses: [{ type: 'quality' }], resolution_endpoint: 'http://192.168.1.10/hook' } });
     expect({ status: response.status, code: response.body.error_code }).toEqual({ status: 400, code: 4 });
-    expect(response.body.error_message).toMatch(/private address 192\.168\.1\.10/);
+    expect(response.body.error_message).toMatch(/host 192\.168\.1\.10 is not a public address/);
     expect((await system.api('GET', `/api/folders/${folderId}/analyses/`, { token: client.token })).body).toEqual([]);
   });
 

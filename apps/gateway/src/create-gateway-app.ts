@@ -27,6 +27,8 @@ export async function createGatewayApp(config: GatewayConfig, log: Log = jsonLog
   app.set('query parser', 'extended');
   // Answers do not advertise the framework (and its version range) to whoever probes the API.
   app.disable('x-powered-by');
+  // Behind N proxies, the client's address is the one they put in X-Forwarded-For (login throttling keys on it).
+  app.set('trust proxy', config.trustProxyHops);
   await app.listen(config.port, config.host);
   log({ level: 'info', message: 'gateway listening', url: await app.getUrl() });
   return app;

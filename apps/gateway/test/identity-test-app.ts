@@ -59,6 +59,7 @@ async function startApp(config: GatewayConfig, observed = { metrics: new Gateway
   // Wired as createGatewayApp wires it: first, before the body parser.
   app.use(observeRequests(observed.metrics, (entry) => observed.logged.push(entry)));
   app.useBodyParser('json', { limit: '1mb' });
+  app.set('trust proxy', config.trustProxyHops);
   // A 500 is a bug in a test of bad input: say why on stderr.
   app.useGlobalFilters(new OzExceptionFilter((entry) => process.stderr.write(`${JSON.stringify(entry)}\n`)));
   await app.listen(0, '127.0.0.1');

@@ -33,7 +33,7 @@ export async function createDispatcher(
     deliveries,
     new CompanySecrets(webhooks),
     new FolderRowsRepository(reads),
-    { publicBaseUrl: config.publicBaseUrl, secretGraceMs: config.secretGraceMs, maxAttempts: config.maxAttempts, timeoutMs: config.timeoutMs, allowPrivateTargets: config.allowPrivateTargets, backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs }, pollMs: config.pollMs, ...(resolve ? { resolve } : {}) },
+    { publicBaseUrl: config.publicBaseUrl, maxAttempts: config.maxAttempts, timeoutMs: config.timeoutMs, allowPrivateTargets: config.allowPrivateTargets, backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs }, pollMs: config.pollMs, ...(resolve ? { resolve } : {}) },
     metrics,
     log,
   );

@@ -52,7 +52,7 @@ export async function deliveriesOfBatch(messages: readonly IncomingMessage[], de
     const check = await checkTarget(trigger.targetUrl, deps.allowPrivateTargets, ...(deps.resolve ? [deps.resolve] : []));
     const refused = !check.ok && check.transient !== true;
     const context = { event_id: envelope.event_id, folder_id: envelope.stream_id, correlation_id: envelope.correlation_id, reason: trigger.reason, target_url: trigger.targetUrl };
-    if (!check.ok && refused) deps.log({ level: 'warn', message: 'webhook target refused', refusal: check.reason, ...context });
+    if (!check.ok && refused) deps.log({ level: 'warn', message: 'webhook target refused', refusal: check.reason, address: check.address ?? null, ...context });
     deliveries.push({
       event_id: envelope.event_id,
       folder_id: envelope.stream_id,

@@ -25,8 +25,6 @@ export type WebhookDispatcherConfig = Readonly<{
   backoffCapMs: number;
   /** Where clients reach the API: the links in the folder JSON sent (media, best shots) are made absolute on it. */
   publicBaseUrl: string;
-  /** After a secret is rotated, the previous one also signs for this long. */
-  secretGraceMs: number;
   /** `/metrics` and `/health`. */
   metrics: MetricsEndpoint;
   /** How often the sender looks for due deliveries when nothing wakes it. */
@@ -53,7 +51,6 @@ export function loadWebhookDispatcherConfig(env: NodeJS.ProcessEnv = process.env
     pollMs: settings.positiveInt('WEBHOOK_POLL_MS', 200),
     publicBaseUrl: settings.text('PUBLIC_BASE_URL', 'http://localhost:8080', (v) => /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), 'an http(s) URL').replace(/\/+$/, ''),
     metrics: metricsEndpoint(settings, 'WEBHOOK_METRICS_PORT', 9466),
-    secretGraceMs: settings.positiveInt('WEBHOOK_SECRET_GRACE_MS', 24 * 3_600_000),
   };
   settings.check('webhook dispatcher');
   return config;

@@ -12,7 +12,6 @@ describe('webhook dispatcher configuration', () => {
 
   it('given PUBLIC_BASE_URL with a trailing slash, then links are made on it without the slash; a value that is not an http(s) URL is refused', () => {
     expect(loadWebhookDispatcherConfig({ PUBLIC_BASE_URL: 'https://kyc.example.com/' }).publicBaseUrl).toBe('https://kyc.example.com');
-    expect(loadWebhookDispatcherConfig({}).secretGraceMs).toBe(86_400_000);
     expect(() => loadWebhookDispatcherConfig({ PUBLIC_BASE_URL: 'kyc.example.com' })).toThrow(/PUBLIC_BASE_URL must be an http\(s\) URL/);
   });
 

@@ -152,8 +152,10 @@ describe('webhook dispatcher', () => {
     const path = '/rotated';
     const secrets = new CompanySecrets(db);
     const before = await secrets.current('company-rotating');
-    const after = await secrets.rotate('company-rotating');
-    expect(after).toMatchObject({ previous_secret: before.secret });
+    const first = await secrets.rotate('company-rotating', 60_000);
+    const after = await secrets.rotate('company-rotating', 120_000);
+    // The second rotation keeps the first one's grace: both replaced secrets still sign.
+    expect(after.previous_secrets.map((p) => p.secret)).toEqual([first.secret, before.secret]);
     expect(after.secret).not.toBe(before.secret);
     const folder = await h.kycFolder(receiver.url(path), 'company-rotating');
     await h.publish([...folder.stored, ...(await h.finish(folder.folderId, folder.quality, 'SUCCESS')), ...(await h.finish(folder.folderId, folder.biometry, 'SUCCESS'))]);
@@ -162,10 +164,11 @@ describe('webhook dispatcher', () => {
     const [request] = receiver.requests(path);
     const timestamp = Number(request!.headers['x-forensics-timestamp']);
     const header = String(request!.headers['x-forensics-signature']);
-    expect(header.split(',')).toHaveLength(2);
-    expect(verifySignature(after.secret, timestamp, request!.body, header)).toBe(true);
-    expect(verifySignature(before.secret, timestamp, request!.body, header)).toBe(true);
-    expect(await secrets.signing('company-rotating', 60_000, new Date(Date.now() + 61_000))).toEqual([after.secret]);
+    expect(header.split(',')).toHaveLength(3);
+    for (const secret of [after.secret, first.secret, before.secret]) expect(verifySignature(secret, timestamp, request!.body, header)).toBe(true);
+    // Each replaced secret stops signing at the end of its own grace period.
+    expect(await secrets.signing('company-rotating', new Date(Date.now() + 90_000))).toEqual([after.secret, first.secret]);
+    expect(await secrets.signing('company-rotating', new Date(Date.now() + 130_000))).toEqual([after.secret]);
   });
 
   it('given an operator decision that keeps the verdict, then nothing is sent', async () => {
@@ -198,7 +201,7 @@ describe('webhook dispatcher', () => {
       expect(delivery).toMatchObject({ status: 'FAILED', attempts: 1 });
       const [attempt] = await attemptsOf(strictDb, delivery!.delivery_id);
       expect(attempt?.status_code).toBeNull();
-      expect(attempt?.error).toMatch(/private address 127\.0\.0\.1/);
+      expect(attempt?.error).toBe('target refused: host 127.0.0.1 is not a public address');
       // Only the permissive dispatcher of the other tests calls it.
       await settled(db, folder.folderId, 1);
       expect(receiver.requests(path)).toHaveLength(1);
@@ -225,7 +228,7 @@ describe('webhook dispatcher', () => {
 
       const [delivery] = await settled(strictDb, folder.folderId, 1);
       expect(delivery).toMatchObject({ status: 'FAILED', attempts: 1 });
-      expect((await attemptsOf(strictDb, delivery!.delivery_id))[0]?.error).toBe('target refused: host rebind.test resolves to the private address 127.0.0.1');
+      expect((await attemptsOf(strictDb, delivery!.delivery_id))[0]?.error).toBe('target refused: host rebind.test resolves to a non-public address');
       expect(asked).toBe(3);
       expect(receiver.requests('/rebind')).toHaveLength(0);
     } finally {

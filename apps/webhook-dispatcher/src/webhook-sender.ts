@@ -11,8 +11,6 @@ export type SenderSettings = Readonly<{
   maxAttempts: number;
   /** The links in the folder JSON are absolute on this, as the gateway's answers are. */
   publicBaseUrl: string;
-  /** How long a rotated-out company secret still signs. */
-  secretGraceMs: number;
   timeoutMs: number;
   allowPrivateTargets: boolean;
   backoff: BackoffPolicy;
@@ -98,31 +96,36 @@ export class WebhookSender {
     const attempt = delivery.attempts + 1;
     // Checked again at send time: a name may resolve elsewhere now than when the event came in.
     const check = await checkTarget(delivery.target_url, this.settings.allowPrivateTargets, ...(this.settings.resolve ? [this.settings.resolve] : []));
-    if (!check.ok && check.transient !== true) return this.refuse(delivery, attempt, check.reason, context);
+    if (!check.ok && check.transient !== true) return this.refuse(delivery, attempt, check.reason, check.address, context);
     const body = JSON.stringify(toLinkedFolderResponse({ ...stored, folder: stored.folder }, { withAnalyses: true }, this.settings.publicBaseUrl));
     // A name that does not resolve is a failed attempt like a refused connection, and is retried.
     const record = check.ok ? await this.post(delivery, check.url, body) : { status_code: null, error: check.reason, duration_ms: 0 };
     // The name passed the check but resolved to a private address when connecting.
-    if ('refused' in record) return this.refuse(delivery, attempt, record.refused, context);
+    if ('refused' in record) return this.refuse(delivery, attempt, record.refused, record.address, context);
     const ok = record.status_code !== null && record.status_code >= 200 && record.status_code < 300;
     const attemptOfRound = attempt - delivery.resent_after_attempt;
     const status = ok ? 'SUCCEEDED' : attemptOfRound >= this.settings.maxAttempts ? 'FAILED' : 'PENDING';
     const retryInMs = status === 'PENDING' ? backoffDelayMs(attemptOfRound, this.settings.backoff) : 0;
-    await this.deliveries.recordAttempt(delivery, attempt, record, status, retryInMs);
+    if (!(await this.deliveries.recordAttempt(delivery, attempt, record, status, retryInMs))) return this.claimLost(attempt, context);
     if (check.ok) this.metrics.attemptSeconds.observe(record.duration_ms / 1000);
     this.metrics.deliveries.inc({ outcome: status === 'SUCCEEDED' ? 'succeeded' : status === 'FAILED' ? 'failed' : 'retried' });
     this.log({ level: ok ? 'info' : 'warn', message: `webhook attempt ${ok ? 'succeeded' : 'failed'}`, attempt, status, status_code: record.status_code, error: record.error, ms: record.duration_ms, retry_in_ms: status === 'PENDING' ? retryInMs : null, ...context });
   }
 
   /** A target refused by the address rule: FAILED at once, with the reason as its attempt's error. */
-  private async refuse(delivery: DueDelivery, attempt: number, reason: string, context: Readonly<Record<string, unknown>>): Promise<void> {
-    await this.deliveries.recordAttempt(delivery, attempt, { status_code: null, error: `target refused: ${reason}`, duration_ms: 0 }, 'FAILED', 0);
+  private async refuse(delivery: DueDelivery, attempt: number, reason: string, address: string | undefined, context: Readonly<Record<string, unknown>>): Promise<void> {
+    if (!(await this.deliveries.recordAttempt(delivery, attempt, { status_code: null, error: `target refused: ${reason}`, duration_ms: 0 }, 'FAILED', 0))) return this.claimLost(attempt, context);
     this.metrics.deliveries.inc({ outcome: 'refused' });
-    this.log({ level: 'warn', message: 'webhook target refused', refusal: reason, ...context });
+    this.log({ level: 'warn', message: 'webhook target refused', refusal: reason, address: address ?? null, ...context });
   }
 
-  private async post(delivery: DueDelivery, url: URL, body: string): Promise<AttemptRecord | { refused: string }> {
-    const secrets = await this.secrets.signing(delivery.company_id, this.settings.secretGraceMs);
+  /** The lease ran out while this attempt was made: another dispatcher has tried since, or the delivery was settled. */
+  private claimLost(attempt: number, context: Readonly<Record<string, unknown>>): void {
+    this.log({ level: 'warn', message: 'webhook attempt not recorded: its claim ran out meanwhile', attempt, ...context });
+  }
+
+  private async post(delivery: DueDelivery, url: URL, body: string): Promise<AttemptRecord | { refused: string; address?: string }> {
+    const secrets = await this.secrets.signing(delivery.company_id);
     const timestamp = Math.floor(Date.now() / 1000);
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
@@ -137,8 +140,8 @@ export class WebhookSender {
       const ok = status >= 200 && status < 300;
       return { status_code: status, error: ok ? null : `HTTP ${status}`, duration_ms: elapsed() };
     } catch (error) {
-      const { code, message } = error as NodeJS.ErrnoException;
-      if (code === TARGET_REFUSED) return { refused: message };
+      const { code, message, address } = error as NodeJS.ErrnoException & { address?: string };
+      if (code === TARGET_REFUSED) return { refused: message, ...(address ? { address } : {}) };
       return { status_code: null, error: code ?? message, duration_ms: elapsed() };
     }
   }

@@ -76,7 +76,6 @@ export async function dispatcherHarness() {
         backoffBaseMs: 50,
         backoffCapMs: 200,
         pollMs: 50,
-        secretGraceMs: 60_000,
         publicBaseUrl: 'http://api.test',
         metrics: { host: '127.0.0.1', port: 0 },
         ...overrides,

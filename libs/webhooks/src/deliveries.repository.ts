@@ -85,18 +85,30 @@ export class DeliveriesRepository {
   }
 
   /** Records attempt number `attempt` and the delivery's new status; `retryInMs` null means no retry is left (or none is needed). */
-  async recordAttempt(delivery: DueDelivery, attempt: number, record: AttemptRecord, status: 'PENDING' | 'SUCCEEDED' | 'FAILED', retryInMs: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO delivery_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-        [delivery.delivery_id, attempt, record.status_code, record.error, record.duration_ms],
-      );
-      await manager.query(
+  /**
+   * Only the claim the attempt was made under may record it: the delivery must still be PENDING
+   * with the attempt count and re-send it was claimed with. A dispatcher whose lease ran out while
+   * it sent (another one has tried since, or the delivery was settled and re-sent) records nothing.
+   * Answers whether it was recorded.
+   */
+  async recordAttempt(delivery: DueDelivery, attempt: number, record: AttemptRecord, status: 'PENDING' | 'SUCCEEDED' | 'FAILED', retryInMs: number): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [updated] = (await manager.query(
         `UPDATE deliveries SET status = $2, attempts = $3, updated_at = clock_timestamp(),
            next_attempt_at = clock_timestamp() + make_interval(secs => $4::double precision / 1000)
-         WHERE delivery_id = $1 AND status = 'PENDING'`,
-        [delivery.delivery_id, status, attempt, retryInMs],
-      );
+         WHERE delivery_id = $1 AND status = 'PENDING' AND attempts = $5 AND resent_after_attempt = $6
+         RETURNING delivery_id`,
+        [delivery.delivery_id, status, attempt, retryInMs, delivery.attempts, delivery.resent_after_attempt],
+      )) as [unknown[], number];
+      if (updated.length === 0) return false;
+      await manager.query(`INSERT INTO delivery_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5)`, [
+        delivery.delivery_id,
+        attempt,
+        record.status_code,
+        record.error,
+        record.duration_ms,
+      ]);
+      return true;
     });
   }
 

@@ -29,8 +29,10 @@ export function guardedLookup(allowPrivate: boolean, resolve: Resolve = resolveA
       if (error) return callback(error, '', 0);
       const refused = allowPrivate ? undefined : addresses.find((a) => isPrivateAddress(a.address));
       if (refused) {
-        const refusal: NodeJS.ErrnoException = new Error(`host ${hostname} resolves to the private address ${refused.address}`);
+        // The message may reach clients (a delivery's attempts); the address goes only to the log.
+        const refusal: NodeJS.ErrnoException & { address?: string } = new Error(`host ${hostname} resolves to a non-public address`);
         refusal.code = TARGET_REFUSED;
+        refusal.address = refused.address;
         return callback(refusal, '', 0);
       }
       const wanted = options.family === 6 || options.family === 4 ? addresses.filter((a) => a.family === options.family) : addresses;

@@ -18,7 +18,8 @@ describe('the lookup a webhook connection uses', () => {
   it('given a name that now resolves to a private address (rebinding after the check), then the connection is refused', async () => {
     const { error } = await run(guardedLookup(false, dns('93.184.216.34', '127.0.0.1')), 'rebound.example.com');
     expect(error?.code).toBe(TARGET_REFUSED);
-    expect(error?.message).toBe('host rebound.example.com resolves to the private address 127.0.0.1');
+    expect(error?.message).toBe('host rebound.example.com resolves to a non-public address');
+    expect((error as { address?: string }).address).toBe('127.0.0.1');
   });
 
   it('given private targets allowed, then a loopback answer is used', async () => {

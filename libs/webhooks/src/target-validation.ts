@@ -1,8 +1,15 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
-/** `transient`: the name did not resolve, which may pass; the other refusals are final. */
-export type TargetCheck = Readonly<{ ok: true; url: URL }> | Readonly<{ ok: false; reason: string; transient?: true }>;
+/**
+ * `transient`: the name did not resolve, which may pass; the other refusals are final. `reason`
+ * is shown to clients and never names an address a name resolved to (that would map the internal
+ * network for them); `address` is that address, for the server's own log.
+ */
+export type TargetCheck = Readonly<{ ok: true; url: URL }> | Readonly<{ ok: false; reason: string; transient?: true; address?: string }>;
+
+/** How long the check waits for a name to resolve before it counts as not resolving (for now). */
+export const RESOLVE_TIMEOUT_MS = 3_000;
 
 // Every address that is not plainly public (RFC 6890 special-purpose ranges): loopback, private
 // (RFC 1918, unique local), link-local, carrier-grade NAT, "this network", the IETF and
@@ -45,8 +52,20 @@ export async function checkTarget(target: string, allowPrivate: boolean, resolve
     return { ok: false, reason: `host ${host} does not resolve: ${(error as Error).message}`, transient: true };
   }
   const refused = addresses.find(isPrivateAddress);
-  if (refused !== undefined) return { ok: false, reason: `host ${host} resolves to the private address ${refused}` };
-  return { ok: true, url };
+  if (refused === undefined) return { ok: true, url };
+  if (isIP(host)) return { ok: false, reason: `host ${host} is not a public address` };
+  return { ok: false, reason: `host ${host} resolves to a non-public address`, address: refused };
 }
 
-const resolveAll = async (host: string): Promise<string[]> => (await lookup(host, { all: true })).map((a) => a.address);
+/** The system's resolver (getaddrinfo, /etc/hosts included), given up on after RESOLVE_TIMEOUT_MS so a silent name server holds nothing for long. */
+const resolveAll = async (host: string): Promise<string[]> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${RESOLVE_TIMEOUT_MS} ms`)), RESOLVE_TIMEOUT_MS);
+  });
+  try {
+    return (await Promise.race([lookup(host, { all: true }), timeout])).map((a) => a.address);
+  } finally {
+    clearTimeout(timer);
+  }
+};

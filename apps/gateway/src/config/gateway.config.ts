@@ -23,9 +23,12 @@ export type GatewayConfig = Readonly<{
   singleRequestTimeoutMs: number;
   maxFileBytes: number;
   maxFilesPerFolder: number;
-  /** Failed logins one e-mail may have within the window before its logins are refused for a while. */
+  /** Failed logins within the window before logins are refused for a while: per e-mail and client address, and per e-mail from anywhere. */
   loginMaxFailures: number;
+  loginMaxFailuresPerEmail: number;
   loginFailureWindowMs: number;
+  /** Proxies in front of the gateway whose X-Forwarded-For is believed (0: the socket's address is the client's). */
+  trustProxyHops: number;
   /** The webhook tables (deliveries, attempts, company secrets) the dispatcher writes. */
   webhookSchema: string;
   /** A resolution_endpoint on a loopback, private or link-local address is refused unless this is on. */
@@ -56,6 +59,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     maxFileBytes: settings.positiveInt('MAX_FILE_BYTES', 30 * 1024 * 1024),
     maxFilesPerFolder: settings.positiveInt('MAX_FILES_PER_FOLDER', 10),
     loginMaxFailures: settings.positiveInt('LOGIN_MAX_FAILURES', 5),
+    loginMaxFailuresPerEmail: settings.positiveInt('LOGIN_MAX_FAILURES_PER_EMAIL', 50),
+    trustProxyHops: settings.nonNegativeInt('GATEWAY_TRUST_PROXY_HOPS', 0),
     loginFailureWindowMs: settings.positiveInt('LOGIN_FAILURE_WINDOW_MS', 15 * 60_000),
     webhookSchema: settings.identifier('WEBHOOK_SCHEMA', 'webhooks'),
     allowPrivateWebhookTargets: settings.flag('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),

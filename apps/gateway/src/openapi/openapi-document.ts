@@ -114,7 +114,7 @@ export const OPENAPI_DOCUMENT = {
       post: { summary: "Beyond Oz: send a FAILED delivery again, with a fresh budget of attempts (the folder's owner, CLIENT ADMIN or ADMIN)", parameters: [deliveryId], responses: { 200: { description: 'The delivery, PENDING' }, default: error } },
     },
     '/api/companies/{companyId}/webhook_secret/': {
-      get: { summary: "Beyond Oz: the secret the company's webhooks are signed with (ADMIN or the company's CLIENT ADMIN)", parameters: [companyId], responses: { 200: { description: '{secret, previous_secret, previous_secret_valid_until, ...}' }, default: error } },
+      get: { summary: "Beyond Oz: the secret the company's webhooks are signed with (ADMIN or the company's CLIENT ADMIN)", parameters: [companyId], responses: { 200: { description: '{secret, previous_secrets: [{secret, valid_until}], ...}' }, default: error } },
     },
     '/api/companies/{companyId}/webhook_secret/rotate': {
       post: { summary: 'Beyond Oz: a new webhook secret; the previous one keeps signing for a grace period', parameters: [companyId], responses: { 200: { description: 'The new secret and the previous one' }, default: error } },

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import type { Actor } from '@forensics/domain';
 import type { CompanySecret, CompanySecrets } from '@forensics/webhooks';
 import { GATEWAY_CONFIG } from '../config/gateway-config.provider';
@@ -22,14 +22,16 @@ export class CompanySecretController {
   ) {}
 
   @Get()
+  @Header('Cache-Control', 'no-store')
   async read(@Param('company_id') companyId: string, @CurrentActor() actor: Actor) {
     return this.json(await this.secrets.current(await this.allowed(companyId, actor)));
   }
 
   @Post('rotate')
   @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
   async rotate(@Param('company_id') companyId: string, @CurrentActor() actor: Actor) {
-    return this.json(await this.secrets.rotate(await this.allowed(companyId, actor)));
+    return this.json(await this.secrets.rotate(await this.allowed(companyId, actor), this.config.webhookSecretGraceMs));
   }
 
   /** Another tenant's company does not exist; in one's own company only the CLIENT ADMIN holds the secret. */
@@ -41,16 +43,15 @@ export class CompanySecretController {
   }
 
   private json(secret: CompanySecret) {
-    const graceEnds = secret.rotated_at === null ? null : secret.rotated_at.getTime() + this.config.webhookSecretGraceMs;
-    const previousValid = secret.previous_secret !== null && graceEnds !== null && graceEnds > Date.now();
     return {
       company_id: secret.company_id,
       secret: secret.secret,
       time_created: secret.created_at.getTime() / 1000,
-      previous_secret: previousValid ? secret.previous_secret : null,
-      previous_secret_valid_until: previousValid ? (graceEnds as number) / 1000 : null,
+      // Replaced secrets that still sign, each until its own end (epoch seconds), newest first.
+      previous_secrets: secret.previous_secrets.map((p) => ({ secret: p.secret, valid_until: p.valid_until.getTime() / 1000 })),
       signature_header: 'X-Forensics-Signature',
-      signature_scheme: 'sha256=<hex HMAC-SHA256 of "<X-Forensics-Timestamp>.<raw body>">, one per secret in use, comma-separated',
+      signature_scheme: 'sha256=<hex HMAC-SHA256 of "<X-Forensics-Timestamp>.<raw body>">, one per secret in use, comma-separated; accept the request when any one verifies',
     };
   }
+
 }

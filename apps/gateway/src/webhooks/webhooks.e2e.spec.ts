@@ -88,7 +88,8 @@ describe('webhooks', () => {
     const before = (await get(path, companyAdmin.token)).secret as string;
     const rotated = await system.api('POST', `${path}rotate`, { token: companyAdmin.token });
     expect(rotated.status).toBe(200);
-    expect(rotated.body).toMatchObject({ previous_secret: before, previous_secret_valid_until: expect.any(Number) });
+    expect(rotated.body.previous_secrets).toEqual([{ secret: before, valid_until: expect.any(Number) }]);
+    expect(rotated.body.previous_secrets[0].valid_until).toBeGreaterThan(Date.now() / 1000 + 23 * 3600);
     expect(rotated.body.secret).not.toBe(before);
 
     // The next webhook verifies with both, so a receiver can switch secrets without losing one.

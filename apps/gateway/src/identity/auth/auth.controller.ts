@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import type { Actor } from '@forensics/domain';
 import { CurrentActor } from '../current-actor.decorator';
 import { InputObject } from '../input/input-object';
@@ -19,8 +19,9 @@ export class AuthController {
   @Public()
   @Post('auth')
   @HttpCode(200)
-  login(@Body() body: unknown) {
-    return this.auth.login(body);
+  login(@Body() body: unknown, @Ip() clientAddress: string) {
+    // The socket's address, or the client's as the trusted proxies say (GATEWAY_TRUST_PROXY_HOPS).
+    return this.auth.login(body, clientAddress);
   }
 
   /** Public: the access token in the header may have expired already, which is why one refreshes. */

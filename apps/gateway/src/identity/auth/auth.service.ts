@@ -23,18 +23,16 @@ export class AuthService {
    * `{credentials: {email, password}}`. A wrong e-mail and a wrong password answer alike, in the
    * same time; too many of either for one e-mail lock it for a while (LoginThrottle).
    */
-  async login(body: unknown): Promise<SessionResponse> {
+  async login(body: unknown, clientAddress: string): Promise<SessionResponse> {
     const credentials = InputObject.of(body).object('credentials');
     const email = credentials.string('email', { max: 320 });
     const password = credentials.string('password', { max: MAX_PASSWORD_LENGTH });
-    await this.throttle.refuseIfLocked(email);
+    // Counted as a failure until the password proves right.
+    const attempt = await this.throttle.begin(email, clientAddress);
     const user = await this.users.findByEmail(email);
     const matches = await verifyPassword(password, user?.password_hash ?? UNUSABLE_PASSWORD_HASH);
-    if (!user || !matches || !user.is_active) {
-      await this.throttle.failed(email);
-      throw new OzHttpError(OzErrorCode.AUTH_INVALID, 'Wrong e-mail or password');
-    }
-    await this.throttle.succeeded(email);
+    if (!user || !matches || !user.is_active) throw new OzHttpError(OzErrorCode.AUTH_INVALID, 'Wrong e-mail or password');
+    await this.throttle.succeeded(attempt);
     return this.sessions.open(user);
   }
 

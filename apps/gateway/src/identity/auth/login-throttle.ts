@@ -5,15 +5,22 @@ import { GATEWAY_CONFIG } from '../../config/gateway-config.provider';
 import type { GatewayConfig } from '../../config/gateway.config';
 import { OzHttpError } from '../../errors/oz-http-error';
 import { IDENTITY_DATA_SOURCE } from '../database/identity-data-source.provider';
-import { queryRows } from '../database/query-rows';
+import { inTransaction } from '../database/query-rows';
+
+/** The attempt's rows, removed again if the password was right. */
+export type LoginAttempt = Readonly<{ ids: readonly string[]; keys: Readonly<{ fromAddress: string; email: string }> }>;
 
 /**
- * Slows password guessing: after `loginMaxFailures` failed logins for an e-mail within the
- * window, its logins are refused (429, with Retry-After) until the oldest of them leaves the
- * window, before the password is even hashed. A successful login clears the count. Keyed by
- * e-mail whether or not a user has it, so the answer says nothing about which e-mails exist.
- * Parallel attempts may each pass the check before any failure is counted: the limit holds up to
- * the number of requests in flight at once.
+ * Slows password guessing with two counts of failed logins in a sliding window: per e-mail and
+ * client address (`loginMaxFailures`, 5), which stops one source guessing at one account, and
+ * per e-mail from anywhere (`loginMaxFailuresPerEmail`, 50), which stops a spread-out guess
+ * without letting one source lock the account for everyone else. Over either, the login answers
+ * 429 with Retry-After before the password is even hashed.
+ *
+ * The attempt is counted before the password is checked, under a lock on the e-mail: requests
+ * sent at once cannot all pass the check, so at most the limit of passwords is ever tried per
+ * window. A right password removes the attempt's rows and the failures from that address.
+ * Keyed by e-mail whether or not a user has it, so the answers say nothing about who exists.
  */
 @Injectable()
 export class LoginThrottle {
@@ -22,35 +29,35 @@ export class LoginThrottle {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  /** Throws 429 when this e-mail has used up its failed logins for now. */
-  async refuseIfLocked(email: string): Promise<void> {
-    const [row] = await queryRows<{ failures: number; retry_ms: number | null }>(
-      this.db,
-      `SELECT count(*)::int AS failures,
-              ceil(EXTRACT(EPOCH FROM min(failed_at) + $2::bigint * interval '1 millisecond' - clock_timestamp()) * 1000)::float8 AS retry_ms
-       FROM login_failures WHERE email_key = $1 AND failed_at > clock_timestamp() - $2::bigint * interval '1 millisecond'`,
-      [keyOf(email), this.config.loginFailureWindowMs],
-      'identity_login_failures',
-    );
-    if ((row?.failures ?? 0) < this.config.loginMaxFailures) return;
-    const retryAfterS = Math.max(1, Math.ceil((row?.retry_ms ?? this.config.loginFailureWindowMs) / 1000));
-    throw new OzHttpError(OzErrorCode.AUTH_FORBIDDEN, `Too many failed logins for this e-mail; try again in ${retryAfterS} s`, { retry_after_s: retryAfterS }, 429, { 'Retry-After': String(retryAfterS) });
+  /** Counts the attempt, or throws 429 when one of its counts is used up. */
+  async begin(email: string, clientAddress: string): Promise<LoginAttempt> {
+    const key = email.trim().toLowerCase();
+    const keys = { fromAddress: `${key} ${clientAddress}`, email: key };
+    const window = this.config.loginFailureWindowMs;
+    return inTransaction(this.db, async (client) => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`login ${key}`]);
+      await client.query(`DELETE FROM login_failures WHERE failed_at <= clock_timestamp() - $1::bigint * interval '1 millisecond'`, [window]);
+      const { rows } = await client.query<{ attempt_key: string; n: number; retry_ms: number }>(
+        `SELECT attempt_key, count(*)::int AS n, ceil(EXTRACT(EPOCH FROM min(failed_at) + $2::bigint * interval '1 millisecond' - clock_timestamp()) * 1000)::float8 AS retry_ms
+         FROM login_failures WHERE attempt_key = ANY($1::text[]) GROUP BY attempt_key`,
+        [[keys.fromAddress, keys.email], window],
+      );
+      const limits = [
+        { key: keys.fromAddress, limit: this.config.loginMaxFailures },
+        { key: keys.email, limit: this.config.loginMaxFailuresPerEmail },
+      ];
+      const over = rows.filter((row) => limits.some(({ key, limit }) => row.attempt_key === key && row.n >= limit));
+      if (over.length > 0) {
+        const retryAfterS = Math.max(1, Math.ceil(Math.max(...over.map((r) => r.retry_ms)) / 1000));
+        throw new OzHttpError(OzErrorCode.AUTH_FORBIDDEN, `Too many failed logins for this e-mail; try again in ${retryAfterS} s`, { retry_after_s: retryAfterS }, 429, { 'Retry-After': String(retryAfterS) });
+      }
+      const inserted = await client.query<{ id: string }>(`INSERT INTO login_failures (attempt_key) VALUES ($1), ($2) RETURNING id`, [keys.fromAddress, keys.email]);
+      return { ids: inserted.rows.map((r) => r.id), keys };
+    });
   }
 
-  /** Counts a failed login, and forgets the failures (of any e-mail) that have left the window. */
-  async failed(email: string): Promise<void> {
-    await queryRows(
-      this.db,
-      `WITH pruned AS (DELETE FROM login_failures WHERE failed_at <= clock_timestamp() - $2::bigint * interval '1 millisecond')
-       INSERT INTO login_failures (email_key) VALUES ($1)`,
-      [keyOf(email), this.config.loginFailureWindowMs],
-    );
-  }
-
-  /** A successful login: the count starts again. */
-  async succeeded(email: string): Promise<void> {
-    await queryRows(this.db, `DELETE FROM login_failures WHERE email_key = $1`, [keyOf(email)]);
+  /** The password was right: this attempt and the failures from this address no longer count. */
+  async succeeded(attempt: LoginAttempt): Promise<void> {
+    await this.db.query(`DELETE FROM login_failures WHERE id = ANY($1::bigint[]) OR attempt_key = $2`, [[...attempt.ids], attempt.keys.fromAddress]);
   }
 }
-
-const keyOf = (email: string): string => email.trim().toLowerCase();
