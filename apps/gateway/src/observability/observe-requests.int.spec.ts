@@ -65,4 +65,15 @@ describe('observed requests', () => {
     // No time series per id: the URL's folder id is in no label.
     expect(await gateway.metrics.registry.metrics()).not.toContain('7f1c0f0e');
   });
+
+  it('given a route with an id in its path, then it is counted under the pattern, never under the id', async () => {
+    const token = await gateway.adminToken();
+    const before = await counted('GET', '/api/users/:user_id', 404);
+    const answer = await call('GET', '/api/users/5e0c1d2a-9b8f-4c3d-8e7f-0a1b2c3d4e5f', { 'X-Forensic-Access-Token': token, 'X-Request-Id': 'req-user-id' });
+
+    expect(answer.status).toBe(404);
+    expect((await lineOf('req-user-id'))['route']).toBe('/api/users/:user_id');
+    expect(await counted('GET', '/api/users/:user_id', 404)).toBe(before + 1);
+    expect(await gateway.metrics.registry.metrics()).not.toContain('5e0c1d2a');
+  });
 });

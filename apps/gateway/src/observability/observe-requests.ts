@@ -16,7 +16,9 @@ export function observeRequests(metrics: GatewayMetrics, log: Log) {
     response.once('close', () => {
       const seconds = (performance.now() - started) / 1000;
       const route = routePattern(request);
-      metrics.requestSeconds.observe({ method: request.method, route, status_code: String(response.statusCode) }, seconds);
+      // A client that hung up before the answer is counted as 499 (nginx's "client closed request"), not as the answer it never got.
+      const statusCode = response.writableFinished ? String(response.statusCode) : '499';
+      metrics.requestSeconds.observe({ method: request.method, route, status_code: statusCode }, seconds);
       log({
         level: 'info',
         message: 'request handled',

@@ -118,6 +118,32 @@ describe('webhooks', () => {
     expect((await deliveriesOf(folder.folder_id, admin)).items).toHaveLength(1);
   });
 
+  it("given another CLIENT of the same company, or another company's CLIENT ADMIN, then a folder's deliveries, their re-send and the company's secret read as not existing", async () => {
+    receiver.answer('/private-to-owner', 503, 503, 503, 503, 503);
+    const folder = await singleRequest('/private-to-owner');
+    const [failed] = await settled(folder.folder_id, 1);
+    expect(failed.status).toBe('FAILED');
+    const colleague = await system.companyUser(admin, 'CLIENT', companyAdmin.companyId);
+    const foreignAdmin = await system.companyUser(admin, 'CLIENT_ADMIN');
+    for (const token of [colleague.token, foreignAdmin.token]) {
+      for (const [method, url] of [
+        ['GET', `/api/folders/${folder.folder_id}/webhooks`],
+        ['GET', `/api/webhooks/${failed.delivery_id}`],
+        ['POST', `/api/webhooks/${failed.delivery_id}/resend`],
+      ] as const) {
+        const answer = await system.api(method, url, { token });
+        expect({ url, status: answer.status, code: answer.body.error_code }).toEqual({ url, status: 404, code: 10 });
+      }
+    }
+    for (const url of [`/api/companies/${companyAdmin.companyId}/webhook_secret/`, `/api/companies/${companyAdmin.companyId}/webhook_secret/rotate`]) {
+      const answer = await system.api(url.endsWith('rotate') ? 'POST' : 'GET', url, { token: foreignAdmin.token });
+      expect({ url, status: answer.status, code: answer.body.error_code }).toEqual({ url, status: 404, code: 10 });
+    }
+    // Nothing was re-sent or rotated by them; the company's own admin may re-send.
+    expect((await get(`/api/webhooks/${failed.delivery_id}`)).status).toBe('FAILED');
+    expect((await system.api('POST', `/api/webhooks/${failed.delivery_id}/resend`, { token: companyAdmin.token })).status).toBe(200);
+  });
+
   it('given the dispatcher killed between attempts, when it restarts, then the delivery succeeds exactly once', async () => {
     receiver.answer('/crash', ...Array<number>(50).fill(503));
     const folder = await singleRequest('/crash');
