@@ -4,6 +4,7 @@ import { SlidingRate } from './sliding-rate';
 /**
  * Keeps `gauge` at the rate of `counter` (all its label values together) over the last
  * `windowSeconds`: a figure an operator reads at a glance, next to the counter Prometheus rates.
+ * Start it with the counter, at 0 (at the service's start): the rate counts from that moment.
  * Answers a function that stops it.
  */
 export function trackRate(counter: Counter, gauge: Gauge, windowSeconds: number, perSeconds = 1): () => void {
