@@ -6,6 +6,7 @@ import { CompanySecrets, DeliveriesRepository, WEBHOOK_MIGRATIONS } from '@foren
 import { deliveriesOfBatch } from './deliveries-of-batch';
 import { DispatcherMetrics } from './dispatcher-metrics';
 import type { WebhookDispatcherConfig } from './webhook-dispatcher.config';
+import { startPruning } from './prune-deliveries';
 import { WebhookSender } from './webhook-sender';
 
 export type RunningDispatcher = Readonly<{
@@ -53,6 +54,7 @@ export async function createDispatcher(
     await heartbeat();
   });
   sender.start();
+  const pruner = startPruning(deliveries, config.retentionDays, log);
   const metricsServer = await startMetricsServer({
     registry: metrics.registry,
     endpoint: config.metrics,
@@ -74,6 +76,7 @@ export async function createDispatcher(
     metricsServer,
     close: async () => {
       await consumer.stop();
+      pruner.stop();
       await sender.stop();
       await metricsServer.close();
       await Promise.all([webhooks.destroy(), events.destroy(), reads.destroy()]);

@@ -25,6 +25,8 @@ export type WebhookDispatcherConfig = Readonly<{
   backoffCapMs: number;
   /** Where clients reach the API: the links in the folder JSON sent (media, best shots) are made absolute on it. */
   publicBaseUrl: string;
+  /** Settled deliveries (and their attempts) are deleted this long after they settled; the events themselves stay. */
+  retentionDays: number;
   /** `/metrics` and `/health`. */
   metrics: MetricsEndpoint;
   /** How often the sender looks for due deliveries when nothing wakes it. */
@@ -51,6 +53,7 @@ export function loadWebhookDispatcherConfig(env: NodeJS.ProcessEnv = process.env
     pollMs: settings.positiveInt('WEBHOOK_POLL_MS', 200),
     publicBaseUrl: settings.text('PUBLIC_BASE_URL', 'http://localhost:8080', (v) => /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), 'an http(s) URL').replace(/\/+$/, ''),
     metrics: metricsEndpoint(settings, 'WEBHOOK_METRICS_PORT', 9466),
+    retentionDays: settings.positiveInt('WEBHOOK_RETENTION_DAYS', 90),
   };
   settings.check('webhook dispatcher');
   return config;

@@ -78,6 +78,7 @@ export async function dispatcherHarness() {
         pollMs: 50,
         publicBaseUrl: 'http://api.test',
         metrics: { host: '127.0.0.1', port: 0 },
+        retentionDays: 90,
         ...overrides,
       };
     },

@@ -65,4 +65,21 @@ describe('deliveries: claims and attempts', () => {
     const [row] = (await db.query(`SELECT status, attempts FROM deliveries WHERE event_id = $1`, [delivery.event_id])) as [{ status: string; attempts: number }];
     expect(row).toEqual({ status: 'SUCCEEDED', attempts: 1 });
   });
+
+  it('given settled deliveries older than the retention, then pruning removes them with their attempts and keeps pending and recent ones', async () => {
+    const [old, recent, pending] = [newDelivery(), newDelivery(), newDelivery()];
+    await deliveries.insert([old, recent, pending]);
+    const claims = await deliveries.claimDue(100, 60_000);
+    for (const d of [old, recent]) {
+      const claim = claims.find((c) => c.event_id === d.event_id);
+      expect(await deliveries.recordAttempt(claim!, 1, { status_code: 200, error: null, duration_ms: 2 }, 'SUCCEEDED', 0)).toBe(true);
+    }
+    await db.query(`UPDATE deliveries SET updated_at = clock_timestamp() - interval '91 days', created_at = clock_timestamp() - interval '91 days' WHERE event_id = ANY($1::uuid[])`, [[old.event_id, pending.event_id]]);
+
+    expect(await deliveries.prune(90 * 86_400_000)).toBe(1);
+    const left = (await db.query(`SELECT event_id FROM deliveries WHERE event_id = ANY($1::uuid[]) ORDER BY event_id`, [[old.event_id, recent.event_id, pending.event_id]])) as { event_id: string }[];
+    expect(left.map((r) => r.event_id).sort()).toEqual([recent.event_id, pending.event_id].sort());
+    const [{ orphans }] = (await db.query(`SELECT count(*)::int AS orphans FROM delivery_attempts a WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.delivery_id = a.delivery_id)`)) as [{ orphans: number }];
+    expect(orphans).toBe(0);
+  });
 });

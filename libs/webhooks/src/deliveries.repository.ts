@@ -119,4 +119,23 @@ export class DeliveriesRepository {
     )) as { pending: number; oldest: number }[];
     return { pending: row?.pending ?? 0, oldestSeconds: row?.oldest ?? 0 };
   }
+
+  /**
+   * Deletes settled deliveries (SUCCEEDED or FAILED) not touched for `retentionMs`, with their
+   * attempts, at most `limit` at a time; answers how many. Pending ones are never pruned.
+   */
+  async prune(retentionMs: number, limit = 10_000): Promise<number> {
+    const [rows] = (await this.dataSource.query(
+      `WITH old AS (
+         SELECT delivery_id FROM deliveries
+         WHERE status <> 'PENDING' AND updated_at < clock_timestamp() - $1::bigint * interval '1 millisecond'
+         ORDER BY updated_at LIMIT $2
+       ), attempts AS (
+         DELETE FROM delivery_attempts a USING old WHERE a.delivery_id = old.delivery_id
+       )
+       DELETE FROM deliveries d USING old WHERE d.delivery_id = old.delivery_id RETURNING d.delivery_id`,
+      [retentionMs, limit],
+    )) as [unknown[], number];
+    return rows.length;
+  }
 }
