@@ -4,7 +4,8 @@ import type { DataSource } from 'typeorm';
 /** A group that finished, or an operator decision that changed the folder's verdict. */
 export type DeliveryReason = 'GROUP_FINISHED' | 'VERDICT_CHANGED';
 
-export type NewDelivery = Readonly<{
+/** What a delivery is: the event that caused it, whose folder, and where it goes. */
+type DeliveryOrder = Readonly<{
   event_id: string;
   folder_id: string;
   company_id: string;
@@ -12,23 +13,21 @@ export type NewDelivery = Readonly<{
   correlation_id: string | null;
   target_url: string;
   reason: DeliveryReason;
-  /** Set when the target was refused: the delivery is FAILED at once, with this as its one attempt's error. */
-  refused?: string;
 }>;
 
-export type DueDelivery = Readonly<{
-  delivery_id: string;
-  event_id: string;
-  folder_id: string;
-  company_id: string;
-  stream_version: number;
-  correlation_id: string | null;
-  target_url: string;
-  reason: DeliveryReason;
-  attempts: number;
-  /** Attempts made before the last re-send through the API; the attempt limit counts from here. */
-  resent_after_attempt: number;
-}>;
+export type NewDelivery = DeliveryOrder &
+  Readonly<{
+    /** Set when the target was refused: the delivery is FAILED at once, with this as its one attempt's error. */
+    refused?: string;
+  }>;
+
+export type DueDelivery = DeliveryOrder &
+  Readonly<{
+    delivery_id: string;
+    attempts: number;
+    /** Attempts made before the last re-send through the API; the attempt limit counts from here. */
+    resent_after_attempt: number;
+  }>;
 
 export type AttemptRecord = Readonly<{ status_code: number | null; error: string | null; duration_ms: number }>;
 
