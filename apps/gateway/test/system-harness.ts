@@ -63,13 +63,21 @@ export async function startSystem(options: Readonly<{ singleRequestTimeoutMs?: n
   const extraWorkers = Array.from({ length: Math.max(0, (options.workers ?? 1) - 1) }, () => startService('apps/analysis-worker/src/main.ts', env));
   const baseUrl = `http://127.0.0.1:${gatewayPort}`;
   const logs = () => [...processes].map(([name, p]) => `--- ${name}\n${p.output().slice(-1500)}`).join('\n');
-  await waitFor(
-    async () => fetch(`${baseUrl}/ready`).then((r) => r.status === 200, () => false),
-    (ready) => ready,
-    { timeoutMs: 90_000, intervalMs: 250, what: `the gateway ready\n${logs()}` },
-  );
-  for (const [name, line] of [['analysis-worker', 'analysis worker consuming'], ['projection', 'projection consuming'], ['webhook-dispatcher', 'webhook dispatcher consuming']] as const) {
-    await waitFor(async () => processes.get(name)?.output().includes(line) ?? false, (ok) => ok, { timeoutMs: 90_000, what: `${name} consuming\n${logs()}` });
+  try {
+    await waitFor(
+      async () => fetch(`${baseUrl}/ready`).then((r) => r.status === 200, () => false),
+      (ready) => ready,
+      { timeoutMs: 90_000, intervalMs: 250, what: `the gateway ready\n${logs()}` },
+    );
+    for (const [name, line] of [['analysis-worker', 'analysis worker consuming'], ['projection', 'projection consuming'], ['webhook-dispatcher', 'webhook dispatcher consuming']] as const) {
+      await waitFor(async () => processes.get(name)?.output().includes(line) ?? false, (ok) => ok, { timeoutMs: 90_000, what: `${name} consuming\n${logs()}` });
+    }
+  } catch (error) {
+    // A system that never became ready leaves no process behind to load the machine.
+    await Promise.all([...processes.values(), ...extraWorkers].map((p) => p.kill9()));
+    await Promise.all(Object.values(schemas).map((s) => s.drop().catch(() => undefined)));
+    rmSync(blobDir, { recursive: true, force: true });
+    throw error;
   }
 
   const api = async (method: string, url: string, init: Readonly<{ token?: string; json?: unknown; form?: FormData; raw?: string; headers?: Record<string, string> }> = {}) => {
