@@ -116,8 +116,8 @@ export class FolderCommands {
       const read = () => this.reader.folder(target, actor).catch(() => null);
       const written = await readUntil(watch, read, (f) => f !== null && f.version >= version, OWN_WRITE_TIMEOUT_MS);
       if (written.timedOut || !written.value) throw new OzHttpError(OzErrorCode.EXTERNAL_SERVICE, 'The command was recorded, but the read model has not caught up yet; read the folder again shortly', { folder_id: target }, 503);
-      if (done(written.value, version)) return { folder: written.value, timedOut: false };
-      const { value, timedOut } = await readUntil(watch, read, (f) => f !== null && done(f, version), timeoutMs - (Date.now() - started));
+      // The folder in hand is judged first: it is read again only when the projection announces a change.
+      const { value, timedOut } = await readUntil(watch, read, (f) => f !== null && done(f, version), timeoutMs - (Date.now() - started), { value: written.value });
       return { folder: value ?? written.value, timedOut };
     } finally {
       watch.close();

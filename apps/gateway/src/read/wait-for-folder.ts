@@ -31,15 +31,29 @@ export function watchFolder(updates: FolderUpdates, folderId: string) {
   };
 }
 
-/** Reads until `done` holds, re-reading on each announcement (never polling), or until the time is up. */
-export async function readUntil<T>(watch: ReturnType<typeof watchFolder>, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<{ value: T; timedOut: boolean }> {
+/**
+ * Reads until `done` holds, re-reading on each announcement (never polling), or until the time is
+ * up. `last` is a value already read under this watch (after its `markRead`): it is judged first,
+ * and read again only once something new is announced.
+ */
+export async function readUntil<T>(
+  watch: Pick<ReturnType<typeof watchFolder>, 'markRead' | 'next'>,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs: number,
+  last?: { value: T },
+): Promise<{ value: T; timedOut: boolean }> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  const readNow = () => {
     watch.markRead();
-    const value = await read();
+    return read();
+  };
+  let value = last ? last.value : await readNow();
+  for (;;) {
     if (done(value)) return { value, timedOut: false };
     const left = deadline - Date.now();
     if (left <= 0) return { value, timedOut: true };
     await watch.next(left);
+    value = await readNow();
   }
 }
