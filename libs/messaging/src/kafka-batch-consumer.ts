@@ -1,5 +1,6 @@
 import type { Consumer, Kafka } from 'kafkajs';
 import type { BatchHandler } from './incoming-message';
+import { FETCH_MAX_WAIT_MS } from './fetch-wait';
 import { toIncoming } from './to-incoming';
 
 export type BatchConsumerSettings = Readonly<{
@@ -49,7 +50,7 @@ export class KafkaBatchConsumer {
     const consumer = kafka.consumer({
       groupId: settings.groupId,
       maxBytesPerPartition: settings.maxBytesPerPartition ?? 4 * 1024 * 1024,
-      maxWaitTimeInMs: 50,
+      maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
       // kafkajs waits 30 s for a crashed member by default; 10 s (the broker's floor is 6 s) with
       // a heartbeat each second hands its partitions over sooner without false alarms.
       sessionTimeout: settings.sessionTimeoutMs ?? 10_000,

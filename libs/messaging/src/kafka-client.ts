@@ -1,6 +1,9 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { Kafka, type ISocketFactory, logLevel, type LogEntry } from 'kafkajs';
+import { fixKafkajsIdleTimer } from './kafkajs-idle-timer-fix';
+
+fixKafkajsIdleTimer();
 
 export type KafkaSettings = Readonly<{ brokers: readonly string[]; clientId: string }>;
 

@@ -1,5 +1,6 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { IncomingMessage } from './incoming-message';
+import { FETCH_MAX_WAIT_MS } from './fetch-wait';
 import { toIncoming } from './to-incoming';
 
 export type WorkConsumerSettings = Readonly<{
@@ -54,7 +55,7 @@ export class KafkaWorkConsumer {
   static async connect(kafka: Kafka, settings: WorkConsumerSettings): Promise<KafkaWorkConsumer> {
     const consumer = kafka.consumer({
       groupId: settings.groupId,
-      maxWaitTimeInMs: 100,
+      maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
       sessionTimeout: settings.sessionTimeoutMs ?? 10_000,
       heartbeatInterval: 1_000,
     });
