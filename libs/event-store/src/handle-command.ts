@@ -43,12 +43,12 @@ export async function handleCommand<Command, Event extends DeciderEvent, State>(
   command: Command,
   { idempotencyKey, newEventId, schemaVersion, maxAttempts = 5, expectNewStream = false }: HandleOptions,
 ): Promise<HandleResult<State>> {
-  if (idempotencyKey !== undefined) {
-    const previous = await store.findByIdempotencyKey(idempotencyKey);
-    if (previous) return { events: previous.events, version: previous.lastVersion, duplicate: true, state: null };
-  }
+  const readHistory = (attempt: number) => (expectNewStream && attempt === 1 ? Promise.resolve([]) : store.readStream(streamId));
+  // The key's earlier result and the stream are read at once: one round trip, not two, for a new command.
+  const [previous, firstHistory] = await Promise.all([idempotencyKey === undefined ? null : store.findByIdempotencyKey(idempotencyKey), readHistory(1)]);
+  if (previous) return { events: previous.events, version: previous.lastVersion, duplicate: true, state: null };
   for (let attempt = 1; ; attempt++) {
-    const history = expectNewStream && attempt === 1 ? [] : await store.readStream(streamId);
+    const history = attempt === 1 ? firstHistory : await readHistory(attempt);
     const state = history.map(toDeciderEvent<Event>).reduce(decider.evolve, decider.initialState());
     let decided: Event[];
     try {
