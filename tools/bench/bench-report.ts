@@ -1,5 +1,6 @@
 // Shared by the benchmarks: the machine they ran on, percentiles, and writing the figures.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,25 @@ export function machine(): string {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const pg = execFileSync('psql', ['--version'], { encoding: 'utf8' }).trim().replace(/^psql \(PostgreSQL\) /, 'PostgreSQL ');
   return `${os.cpus().length} x ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, ${pg}`;
+}
+
+/**
+ * How fast this host runs Node today, for comparing runs of different days: the shared VM's speed
+ * varies (the same analysis took 37 ms one day and 165 ms another). A fixed single-threaded
+ * workload like the services' own (JSON of event envelopes, SHA-256 of media), best of three,
+ * timed before the benchmark starts its load. Lower is faster.
+ */
+export function hostCalibrationMs(): number {
+  const envelope = { event_id: 'b938ac06-a62c-408c-af1d-4b6f3770e978', stream_id: 'd93e9bf7-5a87-4b7f-8d4e-8c8b1303c4aa', stream_version: 7, type: 'AnalysisFinished', schema_version: 1, recorded_at: '2026-11-22T12:25:48.621Z', data: { analysis_id: 'a1', outcome: { status: 'FINISHED', resolution_status: 'SUCCESS', results_data: { confidence_spoofing: 0.0123, scores: [0.1, 0.2, 0.3] }, results_media: [{ source_media_id: 'm1', results_data: { confidence_spoofing: 0.0123 } }] } }, metadata: { correlation_id: 'timeline-1', actor: { user_id: 'analysis-worker', company_id: null, role: 'SYSTEM' } } };
+  const media = Buffer.alloc(8 * 2 ** 20, 7);
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 3; run += 1) {
+    const started = process.hrtime.bigint();
+    for (let n = 0; n < 20_000; n += 1) JSON.parse(JSON.stringify({ ...envelope, stream_version: n }));
+    createHash('sha256').update(media).digest('hex');
+    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return round(best);
 }
 
 /** The value below which `p` percent of the sorted samples fall (nearest rank). */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { folderUpdatedChannel } from '@forensics/read-model';
 import { freePort, testInfra } from '@forensics/testing';
 import { Client } from 'pg';
-import { percentile, round, writeBenchmark } from './bench-report';
+import { hostCalibrationMs, percentile, round, writeBenchmark } from './bench-report';
 import { openBenchResources, type BenchResources } from './projection/bench-resources';
 import { projectionCounters, rowWrites, waitForCatchUp } from './projection/catch-up';
 import { summarizeProfilePhases } from './projection/cpu-profile-summary';
@@ -47,6 +47,8 @@ const databaseUrl = process.env['DATABASE_URL'] ?? testInfra.databaseUrl;
 async function main(): Promise<void> {
   const { events, partitions, concurrency, liveRate, liveS, profiled } = settings;
   console.log(`bench:projection, ${events} events on ${partitions} partitions, projection concurrency ${concurrency}, then ${liveRate} events/s for ${liveS} s${profiled ? ', CPU-profiled' : ''}`);
+  const calibrationMs = hostCalibrationMs();
+  console.log(`  host calibration: ${calibrationMs} ms (lower is faster)`);
   let started = performance.now();
   const plan = planKycTraffic({ events, foldersPerS: liveRate / EVENTS_PER_FOLDER, startEpochMs: Date.now() - 3_600_000, seed: 1 });
   console.log(`  planned ${plan.folders} folders, ${plan.events} events with the domain's decide in ${Math.round(performance.now() - started)} ms`);
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
       for (const [phase, summary] of Object.entries(profiles)) console.log(`  CPU profile of the ${phase}: ${JSON.stringify(summary)}`);
       console.log(`  the profile and its phase marks are in ${profileDir}`);
     }
-    const figures = toFigures({ settings, catchup: { ...catchup, rows: final.rows }, ceiling, live, rss, profiles });
+    const figures = toFigures({ settings: { ...settings, calibrationMs }, catchup: { ...catchup, rows: final.rows }, ceiling, live, rss, profiles });
     console.log(JSON.stringify(figures, null, 2));
     writeBenchmark('projection', report(figures), figures);
   } finally {

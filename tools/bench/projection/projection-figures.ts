@@ -27,7 +27,7 @@ export type CatchUpResult = Readonly<{
 }>;
 
 export type RunResults = Readonly<{
-  settings: Readonly<{ profiled: boolean; nodeOptions: string; partitions: number; concurrency: number; liveRate: number }>;
+  settings: Readonly<{ profiled: boolean; nodeOptions: string; partitions: number; concurrency: number; liveRate: number; calibrationMs: number }>;
   catchup: CatchUpResult;
   ceiling: Readonly<{ best: CeilingResult; all: readonly CeilingResult[] }>;
   live: LiveResult & Readonly<{ cpu: CpuShares; memory: Readonly<Record<string, number>>; stages: Readonly<Record<string, number>> }>;
@@ -42,6 +42,7 @@ export function toFigures({ settings, catchup, ceiling, live, rss, profiles }: R
   const liveRss = rss.of('live');
   return {
     machine: machine(),
+    host_calibration_ms: settings.calibrationMs,
     measured_at: new Date().toISOString(),
     code_version: codeVersion(),
     profiled: settings.profiled,

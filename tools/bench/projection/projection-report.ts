@@ -28,7 +28,7 @@ export function report(f: Figures): string {
     '',
     `Measured ${f['measured_at']} on ${f['code_version']} by \`npm run bench:projection\` (tools/bench/projection.bench.ts)${f['profiled'] ? ', with the projection CPU-profiled (slower than unprofiled runs)' : ''}.`,
     '',
-    `Machine: ${f['machine']}. PostgreSQL, Kafka 4.3.1 (single KRaft node), the projection process and the benchmark all share these cores.`,
+    `Machine: ${f['machine']}; host calibration ${f['host_calibration_ms']} ms (\`hostCalibrationMs\` in tools/bench/bench-report.ts: a fixed Node workload, lower is faster; the shared VM's speed varies from day to day). PostgreSQL, Kafka 4.3.1 (single KRaft node), the projection process and the benchmark all share these cores.`,
     '',
     `Load: ${f['folders']} KYC folders, ${f['events']} events, every one decided by the domain: a folder is created with a selfie video, the ID front`,
     '(half the time the back too) and a group of QUALITY + BIOMETRY (one append of 4-5 events); each analysis reports 1-3 s later (8 % of QUALITY',
