@@ -49,6 +49,30 @@ describe('FolderRowsRepository', () => {
     expect(await loadOne(id)).toEqual(storedRowsOf(projectFolder(null, history)));
   });
 
+  it('given a batch committed while a folder is being read, then the read shows the folder at one version, never rows of two commits', async () => {
+    const id = newFolder();
+    const history = storyOf(id);
+    const before = projectFolder(null, history.slice(0, 4));
+    await repository.write([{ expectedVersion: 0, projection: before }]);
+    const after = projectFolder(before, history.slice(4));
+    // The projection commits the rest of the stream right after the reader's first statement.
+    let committed = false;
+    const racing = {
+      query: async (text: string, parameters?: unknown[]) => {
+        const result = await dataSource.query(text, parameters);
+        if (!committed) {
+          committed = true;
+          await repository.write([{ expectedVersion: 4, projection: after }]);
+        }
+        return result;
+      },
+    };
+    const read = (await repository.readRows([id], racing as never)).get(id);
+    expect(committed).toBe(true);
+    expect(read).toEqual(storedRowsOf(before));
+    expect(await loadOne(id)).toEqual(storedRowsOf(after));
+  });
+
   it('given a folder that moved on, when a batch expects its older version, then nothing of it is written and it is reported as a conflict', async () => {
     const id = newFolder();
     const history = storyOf(id);

@@ -74,38 +74,46 @@ export class FolderRowsRepository {
     return new Map(rows.map((r) => [r.folder_id, r.last_version]));
   }
 
-  /** The stored rows of these folders, in four indexed queries (the last three at once); a folder without rows is absent. */
+  /**
+   * The stored rows of these folders, in one statement: the folder rows, each with its media,
+   * analyses and groups as JSON arrays read by index. One statement is one snapshot, so a folder
+   * never comes back with its rows from two different commits of the projection (the four separate
+   * queries this replaced could mix them), and it is one round trip. A folder without rows is absent.
+   */
   async readRows(folderIds: readonly string[], via: Queryable = this.dataSource): Promise<Map<string, StoredFolderRows>> {
-    const select = async <Row>(table: string, columns: Columns<Row>): Promise<Row[]> => {
-      const raw = (await via.query(
-        `SELECT ${Object.keys(columns).join(', ')} FROM ${table} WHERE folder_id = ANY($1::text[]) ORDER BY folder_id, position`,
-        [[...folderIds]],
-      )) as Record<string, unknown>[];
-      return raw.map((r) => fromSql(columns, r));
-    };
-    const folders = (await via.query(`SELECT ${Object.keys(FOLDER_COLUMNS).join(', ')}, last_version FROM folders WHERE folder_id = ANY($1::text[])`, [
-      [...folderIds],
-    ])) as Record<string, unknown>[];
-    if (folders.length === 0) return new Map();
-    // On a pool the three run on three connections at once; in a transaction, one after the other.
-    const [mediaRows, analysisRows, groupRows] = await Promise.all([
-      select<MediaRow>('media', MEDIA_COLUMNS),
-      select<AnalysisRow>('analyses', ANALYSIS_COLUMNS),
-      select<AnalysisGroupRow>('analysis_groups', GROUP_COLUMNS),
-    ]);
-    const [media, analyses, groups] = [byFolder(mediaRows), byFolder(analysisRows), byFolder(groupRows)];
+    if (folderIds.length === 0) return new Map();
+    const raws = (await via.query(READ_ROWS_STATEMENT, [[...folderIds]])) as Record<string, unknown>[];
     return new Map(
-      folders.map((raw): [string, StoredFolderRows] => {
+      raws.map((raw): [string, StoredFolderRows] => {
         const folder = fromSql<FolderRow>(FOLDER_COLUMNS, raw);
-        const id = folder.folder_id;
+        const children = <Row>(key: string, columns: Columns<Row>) => (raw[key] as Record<string, unknown>[]).map((r) => fromSql(columns, r));
         return [
-          id,
-          { folder_id: id, version: raw['last_version'] as number, folder, media: media.get(id) ?? [], analyses: analyses.get(id) ?? [], groups: groups.get(id) ?? [] },
+          folder.folder_id,
+          {
+            folder_id: folder.folder_id,
+            version: raw['last_version'] as number,
+            folder,
+            media: children<MediaRow>('media_rows', MEDIA_COLUMNS),
+            analyses: children<AnalysisRow>('analysis_rows', ANALYSIS_COLUMNS),
+            groups: children<AnalysisGroupRow>('group_rows', GROUP_COLUMNS),
+          },
         ];
       }),
     );
   }
 }
+
+/** A folder's child rows of one table, in position order, as a JSON array (index scan by folder_id). */
+const childRows = (table: string, columns: Columns<unknown>): string =>
+  `(SELECT coalesce(json_agg(c ORDER BY c.position), '[]'::json) FROM (SELECT ${Object.keys(columns).join(', ')} FROM ${table} WHERE ${table}.folder_id = f.folder_id) AS c)`;
+
+const READ_ROWS_STATEMENT = `SELECT ${Object.keys(FOLDER_COLUMNS)
+  .map((name) => `f.${name}`)
+  .join(', ')}, f.last_version,
+  ${childRows('media', MEDIA_COLUMNS)} AS media_rows,
+  ${childRows('analyses', ANALYSIS_COLUMNS)} AS analysis_rows,
+  ${childRows('analysis_groups', GROUP_COLUMNS)} AS group_rows
+  FROM folders AS f WHERE f.folder_id = ANY($1::text[])`;
 
 function changedFolders(batch: readonly FolderWrite[]): FolderWrite[] {
   const changed = batch.filter(({ expectedVersion, projection }) => projection.version > expectedVersion);
@@ -128,16 +136,6 @@ function outcome(changed: readonly FolderWrite[], rows: readonly { folder_id: st
   const ids = changed.map((w) => w.projection.folder_id);
   const written = new Set(rows.map((r) => r.folder_id));
   return { written: ids.filter((id) => written.has(id)), conflicts: ids.filter((id) => !written.has(id)) };
-}
-
-function byFolder<Row extends { folder_id: string }>(rows: readonly Row[]): Map<string, Row[]> {
-  const grouped = new Map<string, Row[]>();
-  for (const row of rows) {
-    const rowsOfFolder = grouped.get(row.folder_id);
-    if (rowsOfFolder) rowsOfFolder.push(row);
-    else grouped.set(row.folder_id, [row]);
-  }
-  return grouped;
 }
 
 function folderInput({ expectedVersion, projection }: FolderWrite) {

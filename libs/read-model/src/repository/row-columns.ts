@@ -88,15 +88,19 @@ export const GROUP_COLUMNS = {
   changed_version: 'integer',
 } as const satisfies Columns<AnalysisGroupRow>;
 
-/** A row as pg returns it, turned back into the row type: Dates to ISO strings, bigints to numbers. */
+/**
+ * A row as pg returns it, or as PostgreSQL wrote it in JSON (`json_agg`), turned back into the
+ * row type: times (a Date, or ISO-8601 with an offset) to canonical UTC strings, bigints to numbers.
+ */
 export function fromSql<Row>(columns: Columns<Row>, raw: Record<string, unknown>): Row {
   const row: Record<string, unknown> = {};
   for (const [name, type] of Object.entries(columns) as [string, SqlType][]) {
     const value = raw[name];
     if (value === null || value === undefined) row[name] = null;
-    else if (type === 'timestamptz') row[name] = (value as Date).toISOString();
+    else if (type === 'timestamptz') row[name] = new Date(value as Date | string).toISOString();
     else if (type === 'bigint') row[name] = Number(value);
     else row[name] = value;
   }
   return row as Row;
 }
+
