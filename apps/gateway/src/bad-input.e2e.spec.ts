@@ -156,6 +156,32 @@ describe('bad input', () => {
     expect((await system.api('GET', `/api/folders/${folderId}/analyses/`, { token: client.token })).body).toEqual([]);
   });
 
+  it("given a user whose can_start_analyse_biometry is off, then BIOMETRY is refused (403, code 9) before anything is stored, and QUALITY is not", async () => {
+    const admin = await system.adminToken();
+    const credentials = { email: `no-biometry-${Date.now()}@e2e.test`, password: 'user-password-1' };
+    const profile = { company_id: client.companyId, user_type: 'CLIENT', first_name: 'No', last_name: 'Biometry', can_start_analyse_biometry: false };
+    expect((await system.api('POST', '/api/users/', { token: admin, json: { credentials, profile } })).status).toBe(201);
+    const token = await system.login(credentials.email, credentials.password);
+    const photos = { a: { name: 'a.jpg', bytes: fixture('footballer.jpg') }, b: { name: 'b.mp4', bytes: fixture('footballer-selfie.mp4') } };
+    const tags = { 'media:tags': { a: ['photo_id_front'], b: ['video_selfie'] } };
+    const expectForbidden = (response: Awaited<ReturnType<typeof system.api>>) => {
+      expect({ status: response.status, code: response.body?.error_code }).toEqual({ status: 403, code: 9 });
+      expect(response.body.error_message).toMatch(/may not start BIOMETRY analyses/);
+    };
+
+    const [folders, blobs] = [await folderCount(token), blobCount()];
+    expectForbidden(await system.api('POST', '/api/folders/', { token, form: uploadForm(photos, { ...tags, analyses: [{ type: 'quality' }, { type: 'biometry' }] }) }));
+    expect([await folderCount(token), blobCount()]).toEqual([folders, blobs]);
+
+    const created = await system.api('POST', '/api/folders/', { token, form: uploadForm(photos, tags) });
+    expect(created.status).toBe(201);
+    const analyses = `/api/folders/${created.body.folder_id as string}/analyses/`;
+    expectForbidden(await system.api('POST', analyses, { token, json: { analyses: [{ type: 'biometry' }] } }));
+    expect((await system.api('GET', analyses, { token })).body).toEqual([]);
+    const quality = await system.api('POST', analyses, { token, json: { analyses: [{ type: 'quality' }] } });
+    expect({ status: quality.status, type: quality.body?.[0]?.type }).toEqual({ status: 201, type: 'QUALITY' });
+  });
+
   it('given any answer, then it carries its X-Request-Id and does not name the framework (no X-Powered-By)', async () => {
     const response = await fetch(`${system.baseUrl}/api/folders/`, { headers: { 'X-Request-Id': 'probe-1' } });
     expect(response.status).toBe(401);

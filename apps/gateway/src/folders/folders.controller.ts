@@ -5,7 +5,8 @@ import type { Request } from 'express';
 import { GATEWAY_CONFIG } from '../config/gateway-config.provider';
 import type { GatewayConfig } from '../config/gateway.config';
 import { invalidStructure, invalidValue } from '../errors/oz-http-error';
-import { CurrentActor } from '../identity/current-actor.decorator';
+import { type Caller, assertMayStartAnalyses } from '../identity/caller';
+import { CurrentActor, CurrentCaller } from '../identity/current-actor.decorator';
 import { flag, parseFolderListQuery } from '../read/folder-list-query';
 import { FolderReader } from '../read/folder-reader';
 import { FolderCommands } from './folder-commands';
@@ -31,10 +32,12 @@ export class FoldersController {
   @Post()
   @HttpCode(201)
   @UseInterceptors(AnyFilesInterceptor())
-  async create(@UploadedFiles() files: UploadedFile[] | undefined, @Body() body: Record<string, unknown> | undefined, @Req() request: Request, @CurrentActor() actor: Actor) {
+  async create(@UploadedFiles() files: UploadedFile[] | undefined, @Body() body: Record<string, unknown> | undefined, @Req() request: Request, @CurrentCaller() caller: Caller) {
+    const { actor } = caller;
     const uploads = files ?? [];
     if (uploads.length > this.config.maxFilesPerFolder) throw invalidValue(`A folder holds at most ${this.config.maxFilesPerFolder} files`, { limit: this.config.maxFilesPerFolder });
     const payload = parseUploadPayload(textField(body, 'payload'), uploads.map((f) => f.fieldname), { required: true });
+    if (payload.analyses) assertMayStartAnalyses(caller, payload.analyses);
     await checkResolutionEndpoint(payload.resolutionEndpoint, this.config.allowPrivateWebhookTargets);
     const context = commandContext(request, actor);
     const stored = await storeUploads(uploads, payload, this.blobs);
@@ -85,12 +88,14 @@ export class FoldersController {
 
   @Post(':folderId/analyses')
   @HttpCode(201)
-  async submitAnalyses(@Param('folderId') folderId: string, @Body() body: unknown, @Req() request: Request, @CurrentActor() actor: Actor) {
+  async submitAnalyses(@Param('folderId') folderId: string, @Body() body: unknown, @Req() request: Request, @CurrentCaller() caller: Caller) {
+    const { actor } = caller;
     await this.reader.folder(folderId, actor);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidStructure('The body must be a JSON object with "analyses"');
     const { analyses: raw, resolution_endpoint } = body as Record<string, unknown>;
     const analyses = analysesOf(raw);
     if (!analyses) throw invalidStructure('The body has no "analyses"', { field: 'analyses' });
+    assertMayStartAnalyses(caller, analyses);
     const endpoint = endpointOf(resolution_endpoint);
     await checkResolutionEndpoint(endpoint, this.config.allowPrivateWebhookTargets);
     const { folder, groupId } = await this.commands.submitAnalyses(folderId, analyses, endpoint, commandContext(request, actor));

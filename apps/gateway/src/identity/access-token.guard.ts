@@ -9,7 +9,7 @@ export const ACCESS_TOKEN_HEADER = 'x-forensic-access-token';
 
 /**
  * The global guard: every handler needs a valid access token unless it is marked @Public().
- * It sets `request.actor`; one statement checks the token and slides its expiry.
+ * It sets `request.caller`; one statement checks the token and slides its expiry.
  */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
@@ -22,7 +22,7 @@ export class AccessTokenGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers[ACCESS_TOKEN_HEADER];
-    request.actor = await this.sessions.authenticate(Array.isArray(header) ? header[0] : header);
+    request.caller = await this.sessions.authenticate(Array.isArray(header) ? header[0] : header);
     return true;
   }
 }

@@ -1,6 +1,7 @@
 export { IdentityModule } from './identity.module';
 export { Public, IS_PUBLIC } from './public.decorator';
-export { CurrentActor, type AuthenticatedRequest } from './current-actor.decorator';
+export { CurrentActor, CurrentCaller, type AuthenticatedRequest } from './current-actor.decorator';
+export { assertMayStartAnalyses, type Caller } from './caller';
 export { ACCESS_TOKEN_HEADER, AccessTokenGuard } from './access-token.guard';
 export { AuthService } from './auth/auth.service';
 export { SessionService, type SessionResponse } from './sessions/session.service';

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type Actor, OzErrorCode } from '@forensics/domain';
+import { type Actor, ANALYSIS_TYPES, type AnalysisType, OzErrorCode } from '@forensics/domain';
 import type { DataSource } from 'typeorm';
 import { OzHttpError } from '../../errors/oz-http-error';
+import type { Caller } from '../caller';
 import { IDENTITY_DATA_SOURCE } from '../database/identity-data-source.provider';
 import { inTransaction } from '../database/query-rows';
 import { type UserResponse, type UserRow, toUserResponse } from '../users/user.row';
@@ -32,15 +33,17 @@ export class SessionService {
     return { access_token: pair.access_token, expire_token: pair.expire_token, expire_date: expiresAt.getTime() / 1000, user: toUserResponse(user) };
   }
 
-  /** The actor behind an access token; AUTH NOT PROVIDED, AUTH INVALID or AUTH EXPIRED otherwise. */
-  async authenticate(token: string | undefined): Promise<Actor> {
+  /** Who is behind an access token; AUTH NOT PROVIDED, AUTH INVALID or AUTH EXPIRED otherwise. */
+  async authenticate(token: string | undefined): Promise<Caller> {
     if (token === undefined || token === '') throw authError(OzErrorCode.AUTH_NOT_PROVIDED, 'The X-Forensic-Access-Token header is missing');
     if (!looksLikeToken(token)) throw authError(OzErrorCode.AUTH_INVALID, 'The access token is invalid');
     const found = await this.sessions.check(tokenDigest(token));
     // A revoked session or a deactivated user answers like an unknown token: nothing to learn from it.
     if (!found || !found.usable) throw authError(OzErrorCode.AUTH_INVALID, 'The access token is invalid');
     if (found.expired) throw authError(OzErrorCode.AUTH_EXPIRED, 'The access token has expired');
-    return { user_id: found.user_id, company_id: found.company_id, role: found.user_type };
+    const actor: Actor = { user_id: found.user_id, company_id: found.company_id, role: found.user_type };
+    const allowed = ANALYSIS_TYPES.filter((type) => found[`can_start_analyse_${type.toLowerCase() as Lowercase<AnalysisType>}`]);
+    return { actor, mayStartAnalyses: new Set(allowed) };
   }
 
   /**

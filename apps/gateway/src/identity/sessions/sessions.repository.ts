@@ -19,8 +19,18 @@ export type NewSession = Readonly<{
   replaces: string | null;
 }>;
 
-/** What the guard learns from an access token in one statement. */
-export type TokenCheck = Readonly<{ session_id: string; user_id: string; company_id: string | null; user_type: Role; usable: boolean; expired: boolean }>;
+/** What the guard learns from an access token in one statement, the user's analysis permissions included. */
+export type TokenCheck = Readonly<{
+  session_id: string;
+  user_id: string;
+  company_id: string | null;
+  user_type: Role;
+  usable: boolean;
+  expired: boolean;
+  can_start_analyse_quality: boolean;
+  can_start_analyse_biometry: boolean;
+  can_start_analyse_collection: boolean;
+}>;
 
 /**
  * One statement per request: find the session with its user; slide its expiry when that moves it
@@ -30,6 +40,7 @@ export type TokenCheck = Readonly<{ session_id: string; user_id: string; company
 const CHECK_TOKEN = `
   WITH found AS (
     SELECT s.session_id, s.expires_at, s.ttl_ms, s.replaces, u.user_id, u.company_id, u.user_type,
+           u.can_start_analyse_quality, u.can_start_analyse_biometry, u.can_start_analyse_collection,
            s.revoked_at IS NULL AND u.is_active AND u.deleted_at IS NULL AS usable, s.expires_at <= now() AS expired
     FROM sessions s JOIN users u ON u.user_id = s.user_id
     WHERE s.token_hash = $1
@@ -45,7 +56,8 @@ const CHECK_TOKEN = `
     WHERE p.session_id = f.replaces AND p.revoked_at IS NULL AND f.usable AND NOT f.expired
     RETURNING p.session_id
   )
-  SELECT session_id, user_id, company_id, user_type, usable, expired FROM found`;
+  SELECT session_id, user_id, company_id, user_type, usable, expired,
+         can_start_analyse_quality, can_start_analyse_biometry, can_start_analyse_collection FROM found`;
 
 /** The `sessions` table: only SHA-256 digests of tokens, never a token. */
 @Injectable()
