@@ -1,6 +1,6 @@
 import { loadAnalyzers } from '@forensics/analyzers';
 import { BlobStore } from '@forensics/blob-store';
-import { evolve, type FolderEvent, initialFolderState } from '@forensics/domain';
+import { DomainError, evolve, type FolderEvent, initialFolderState } from '@forensics/domain';
 import { EVENT_STORE_MIGRATIONS, openDatabase, PostgresEventStore } from '@forensics/event-store';
 import { createKafka, ensureTopic, type IncomingMessage, KafkaWorkConsumer } from '@forensics/messaging';
 import { jsonLog, type Log, type MetricsServer, startMetricsServer, trackRate } from '@forensics/observability';
@@ -68,11 +68,16 @@ export async function createWorker(config: AnalysisWorkerConfig, log: Log = json
     const history = await eventStore.readStream(envelope.stream_id);
     const state = history.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata }) as FolderEvent).reduce(evolve, initialFolderState());
     const jobs = pendingJobs(envelope.data, envelope.stream_id, state);
-    await Promise.all(
+    // Every job ends before the message does: a retry or a redelivery never runs one still running.
+    const ended = await Promise.allSettled(
       jobs.map((job) =>
         limit.run(() => observeAnalysis(job, envelope.correlation_id, () => runJob(job, envelope.correlation_id, deps), { metrics, log })),
       ),
     );
+    const retryable = ended.flatMap((end) => (end.status === 'rejected' && !(end.reason instanceof DomainError) ? [end.reason as unknown] : []));
+    // A refusal by the folder's rules (its analysis is not there) is final: retrying cannot change it.
+    for (const end of ended) if (end.status === 'rejected' && end.reason instanceof DomainError) log({ level: 'error', message: 'analysis result refused; not retried', folder_id: envelope.stream_id, error: end.reason.message });
+    if (retryable.length > 0) throw retryable[0];
   };
   await consumer.run(handle);
   log({ level: 'info', message: 'analysis worker consuming', topic: config.topic, group: config.groupId, concurrency: config.concurrency });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnalysisRequest, AnalyzerResult, Artifact } from '@forensics/analyzers';
 import { BlobNotFoundError, type BlobStore } from '@forensics/blob-store';
-import { decide, evolve, type FailedOutcome, type FinishedOutcome, initialFolderState, type JsonObject, OzErrorCode } from '@forensics/domain';
+import { decide, DomainError, evolve, type FailedOutcome, type FinishedOutcome, initialFolderState, type JsonObject, OzErrorCode } from '@forensics/domain';
 import { handleCommand, type PostgresEventStore } from '@forensics/event-store';
 import type { AnalysisJob } from './analysis-jobs';
 
@@ -24,7 +24,22 @@ const folderDecider = { decide: (command: Parameters<typeof decide>[0], state: R
  */
 export async function runJob(job: AnalysisJob, correlationId: string | null, deps: JobDependencies): Promise<FinishedOutcome | FailedOutcome> {
   const outcome = await analyzeStored(job, deps);
-  await handleCommand(
+  try {
+    await record(job, outcome, correlationId, deps);
+    return outcome;
+  } catch (error) {
+    if (!(error instanceof DomainError) || outcome.status === 'FAILED') throw error;
+    // The folder's rules refused the result (an analyzer bug: a verdict the rules do not allow).
+    // It would be refused again on every retry and the analysis would stay PROCESSING for ever:
+    // it ends FAILED instead, with the reason.
+    const failed: FailedOutcome = { status: 'FAILED', error_code: OzErrorCode.UNKNOWN, error_message: `The analysis produced a result its folder refused: ${error.message}`, attempts: 1 };
+    await record(job, failed, correlationId, deps);
+    return failed;
+  }
+}
+
+function record(job: AnalysisJob, outcome: FinishedOutcome | FailedOutcome, correlationId: string | null, deps: JobDependencies) {
+  return handleCommand(
     deps.eventStore,
     folderDecider,
     job.folder_id,
@@ -35,7 +50,6 @@ export async function runJob(job: AnalysisJob, correlationId: string | null, dep
     },
     { idempotencyKey: JSON.stringify(['analysis-result', job.folder_id, job.analysis_id]), newEventId: randomUUID, schemaVersion: 1 },
   );
-  return outcome;
 }
 
 async function analyzeStored(job: AnalysisJob, deps: JobDependencies): Promise<FinishedOutcome | FailedOutcome> {

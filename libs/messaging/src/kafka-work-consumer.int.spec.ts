@@ -112,6 +112,36 @@ describe('KafkaWorkConsumer', () => {
     expect(attempts).toBe(3);
   }, 60_000);
 
+  it('given a handler that fails while the member stops, then that message is not committed: the next member gets it again', async () => {
+    const { topic, groupId } = await oneTopic();
+    const failing = gate();
+    const first = await KafkaWorkConsumer.connect(kafka, { groupId, topic, maxInFlight: 4, retryDelayMs: 50, commitIntervalMs: 100 });
+    const firstSaw: string[] = [];
+    await first.run(async (message) => {
+      firstSaw.push(message.value ?? '');
+      // The database goes away just as an operator restarts the worker.
+      if (message.value === 'group') {
+        await failing.opened;
+        throw new Error('the database is down');
+      }
+    });
+    await producer.send(topic, ['done', 'group'].map((value) => ({ key: value, value })));
+    await waitFor(async () => firstSaw.length, (n) => n === 2, { what: 'both handed to the first member' });
+    const stopped = first.stop();
+    failing.open();
+    await stopped;
+    expect(await committed(groupId, topic)).toBe(1);
+
+    const second = await KafkaWorkConsumer.connect(kafka, { groupId, topic, maxInFlight: 4 });
+    consumers.push(second);
+    const secondSaw: string[] = [];
+    await second.run(async (message) => {
+      secondSaw.push(message.value ?? '');
+    });
+    await waitFor(async () => secondSaw, (s) => s.length >= 1, { timeoutMs: 30_000, what: 'the failed message delivered again' });
+    expect(secondSaw).toEqual(['group']);
+  }, 90_000);
+
   it('given a member that stops with a message unfinished, then the next member gets that message again', async () => {
     const { topic, groupId } = await oneTopic();
     const never = gate();

@@ -25,6 +25,8 @@ export type MessageHandler = (message: IncomingMessage) => Promise<void>;
 type PartitionProgress = { inFlight: Set<bigint>; nextToCommit: bigint; committed: bigint };
 
 const MAX_RETRY_DELAY_MS = 30_000;
+/** How long `stop()` waits for the messages in hand unless told otherwise. */
+export const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
 
 /**
  * A consumer group member for slow, independent work (an analysis can take seconds): each message
@@ -76,10 +78,10 @@ export class KafkaWorkConsumer {
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 1,
       eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {
+        const gone = () => !isRunning() || isStale() || this.stopping;
         for (const message of batch.messages) {
-          if (!isRunning() || isStale() || this.stopping) return;
-          await this.slotFree(heartbeat);
-          if (!isRunning() || isStale() || this.stopping) return;
+          // What is not handed over is not resolved either: it is fetched again later.
+          if (gone() || !(await this.slotFree(heartbeat, gone)) || gone()) return;
           this.start(handler, batch.topic, batch.partition, message);
           // Resolved means fetched past, not committed: the commit follows the work.
           resolveOffset(message.offset);
@@ -91,7 +93,13 @@ export class KafkaWorkConsumer {
     this.flushTimer.unref();
   }
 
-  private async slotFree(heartbeat: () => Promise<void>): Promise<void> {
+  /**
+   * Waits for a free slot, heartbeating meanwhile so that long analyses do not cost the group
+   * membership. False when the wait is given up: the batch is no longer this member's (a
+   * rebalance: a heartbeat that fails says one is under way, and the member must leave the batch
+   * to rejoin), or the consumer stops.
+   */
+  private async slotFree(heartbeat: () => Promise<void>, gone: () => boolean): Promise<boolean> {
     while (this.running.size >= this.settings.maxInFlight) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 1_000);
@@ -100,9 +108,14 @@ export class KafkaWorkConsumer {
           resolve();
         };
       });
-      // Long analyses must not cost the group membership.
-      await heartbeat().catch(() => undefined);
+      if (gone()) return false;
+      try {
+        await heartbeat();
+      } catch {
+        return false;
+      }
     }
+    return true;
   }
 
   private start(handler: MessageHandler, topic: string, partition: number, message: KafkaMessage): void {
@@ -110,8 +123,10 @@ export class KafkaWorkConsumer {
     const progress = this.progressOf(partition, offset);
     progress.inFlight.add(offset);
     if (offset + 1n > progress.nextToCommit) progress.nextToCommit = offset + 1n;
-    const work = this.handleWithRetries(handler, toIncoming(topic, partition, message)).finally(() => {
-      this.progress.get(partition)?.inFlight.delete(offset);
+    const work = this.handleWithRetries(handler, toIncoming(topic, partition, message)).then((handled) => {
+      // A message given up on (its handler failed while the consumer stops) stays open: the
+      // commit stops before it, and the next member gets it again.
+      if (handled) this.progress.get(partition)?.inFlight.delete(offset);
       this.running.delete(work);
       this.waitingForSlot?.();
       this.waitingForSlot = null;
@@ -128,14 +143,18 @@ export class KafkaWorkConsumer {
     return progress;
   }
 
-  private async handleWithRetries(handler: MessageHandler, message: IncomingMessage): Promise<void> {
+  /** Whether the message was handled; false when it was given up on because the consumer stops. */
+  private async handleWithRetries(handler: MessageHandler, message: IncomingMessage): Promise<boolean> {
     let delay = this.settings.retryDelayMs ?? 500;
     for (;;) {
       try {
         await handler(message);
-        return;
+        return true;
       } catch (error) {
-        if (this.stopping) return;
+        if (this.stopping) {
+          this.settings.log?.({ level: 'warn', message: 'handling a message failed while stopping; left to be delivered again', partition: message.partition, offset: message.offset, error: (error as Error).message });
+          return false;
+        }
         this.settings.log?.({ level: 'error', message: 'handling a message failed; retrying', partition: message.partition, offset: message.offset, error: (error as Error).message, retry_in_ms: delay });
         await new Promise((resolve) => setTimeout(resolve, delay));
         delay = Math.min(delay * 2, MAX_RETRY_DELAY_MS);
@@ -173,7 +192,7 @@ export class KafkaWorkConsumer {
     clearInterval(this.flushTimer);
     this.waitingForSlot?.();
     const drained = Promise.all([...this.running]);
-    await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, this.settings.drainTimeoutMs ?? 30_000).unref())]);
+    await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, this.settings.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS).unref())]);
     await this.commit().catch(() => undefined);
     await this.consumer.disconnect();
   }
