@@ -1,6 +1,7 @@
 import type { FailedOutcome } from '@forensics/domain';
 import { analyzeBiometry } from '../biometry/biometry.analyzer';
 import type { FaceEngine } from '../engine/face-engine';
+import { DecoderInterruptedError } from '../media/decoder-interrupted.error';
 import { MediaDecodeError } from '../media/media-decode.error';
 import { analyzeQuality } from '../quality/quality.analyzer';
 import type { AnalysisRequest, AnalyzerResult, Findings } from './analysis-request';
@@ -18,7 +19,7 @@ export type AnalyzerEngine = Pick<FaceEngine, 'detectForQuality' | 'detectForBio
 /** A crashed model is tried this many times in all before the analysis ends FAILED. */
 export const MAX_ATTEMPTS = 3;
 
-const isRetryable = (error: unknown): boolean => !(error instanceof MediaDecodeError || error instanceof AnalysisRequestError);
+const isRetryable = (error: unknown): boolean => !(error instanceof MediaDecodeError || error instanceof AnalysisRequestError || error instanceof DecoderInterruptedError);
 
 /** The analyzer for every analysis type this lib runs, on one loaded engine. */
 export function createAnalyzer(engine: AnalyzerEngine, maxAttempts = MAX_ATTEMPTS): Analyzer {
@@ -41,6 +42,8 @@ export function createAnalyzer(engine: AnalyzerEngine, maxAttempts = MAX_ATTEMPT
     async analyze(request) {
       const started = performance.now();
       const attempt = await runWithRetries(() => findings(request), maxAttempts, isRetryable);
+      // An interrupted decoder is not an outcome: the caller runs the analysis again.
+      if ('error' in attempt && attempt.error instanceof DecoderInterruptedError) throw attempt.error;
       if ('error' in attempt) return { outcome: failure(attempt.error, attempt.attempts), artifacts: [] };
       const { artifacts, ...verdict } = attempt.value;
       const duration_ms = Math.round(performance.now() - started);

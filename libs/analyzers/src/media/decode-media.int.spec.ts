@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { FIXTURE_DIR, fixtureMedia } from '../../test/fixture-media';
 import { decodeImage } from './decode-image';
+import { DecoderInterruptedError } from './decoder-interrupted.error';
 import { MediaDecodeError } from './media-decode.error';
 import { sampleVideoFrames } from './sample-video-frames';
 
@@ -50,6 +51,20 @@ describe('sampleVideoFrames', () => {
 
   it('given ffmpeg takes too long, then it is killed and the media is undecodable', async () => {
     await expect(sampleVideoFrames(bytesOf('astronaut-selfie.mp4'), { timeoutMs: 1 })).rejects.toThrow(/within 1 ms/);
+  });
+
+  it('given ffmpeg stopped by a signal the analyzer did not send (Ctrl-C reaching the process group), then the decoder was interrupted: the media is not called undecodable', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'analyzers-ffmpeg-'));
+    try {
+      // A process that ends by SIGINT, as ffmpeg does when a terminal's Ctrl-C reaches it.
+      const interrupted = path.join(dir, 'ffmpeg');
+      await writeFile(interrupted, '#!/bin/sh\nkill -INT $$\n', { mode: 0o755 });
+      const error = await sampleVideoFrames(bytesOf('astronaut-selfie.mp4'), { ffmpeg: interrupted }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DecoderInterruptedError);
+      expect((error as Error).message).toBe('ffmpeg was stopped by SIGINT');
+    } finally {
+      await rm(dir, { recursive: true });
+    }
   });
 
   it('given a video decoded from bytes, then no temporary file is left behind', async () => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 
-export type ProcessResult = Readonly<{ code: number | null; timedOut: boolean; stdout: Buffer; stderr: string }>;
+/** `signal`: what ended the process when it did not exit by itself (null when it did). */
+export type ProcessResult = Readonly<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean; stdout: Buffer; stderr: string }>;
 
 // ffmpeg can print a line per frame on a broken stream; the diagnosis is in the first lines.
 const MAX_STDERR_CHARS = 64_000;
@@ -24,9 +25,9 @@ export function runProcess(bin: string, args: readonly string[], timeoutMs: numb
       clearTimeout(timer);
       reject(error);
     });
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, timedOut, stdout: Buffer.concat(chunks), stderr });
+      resolve({ code, signal, timedOut, stdout: Buffer.concat(chunks), stderr });
     });
   });
 }

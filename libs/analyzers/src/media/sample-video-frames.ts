@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ffmpegDiagnosis, parseVideoProbe } from './ffmpeg-diagnostics';
 import { ffmpegPath } from './ffmpeg-path';
+import { DecoderInterruptedError } from './decoder-interrupted.error';
 import { MediaDecodeError } from './media-decode.error';
 import { splitPpmStream } from './ppm-stream';
 import { MAX_FRAME_SIDE, type RgbFrame } from './rgb-frame';
@@ -47,5 +48,7 @@ async function sampleFile(file: string, { count = 5, timeoutMs = FFMPEG_TIMEOUT_
 async function ffmpegRun(ffmpeg: string, args: string[], timeoutMs: number) {
   const result = await runProcess(ffmpeg, args, timeoutMs);
   if (result.timedOut) throw new MediaDecodeError(`video cannot be decoded within ${timeoutMs} ms`);
+  // A signal we did not send says nothing about the video.
+  if (result.signal !== null) throw new DecoderInterruptedError(`ffmpeg was stopped by ${result.signal}`);
   return result;
 }
