@@ -44,7 +44,7 @@ export async function createDispatcher(
   const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, concurrency: 2 });
   // The offsets are committed after the handler resolves, so only after the rows are in.
   await consumer.run(async (messages, { heartbeat }) => {
-    const added = await deliveries.insert(await deliveriesOfBatch(messages, { eventStore, allowPrivateTargets: config.allowPrivateTargets, log, ...(resolve ? { resolve } : {}) }));
+    const added = await deliveries.insert(await deliveriesOfBatch(messages, { eventStore, allowPrivateTargets: config.allowPrivateTargets, log, heartbeat, ...(resolve ? { resolve } : {}) }));
     for (const d of added) {
       metrics.recorded.inc({ reason: d.reason });
       if (d.refused !== undefined) metrics.deliveries.inc({ outcome: 'refused' });

@@ -14,6 +14,8 @@ export type BatchDependencies = Readonly<{
   allowPrivateTargets: boolean;
   /** Name resolution for the target check; the system's DNS unless a test replaces it. */
   resolve?: (host: string) => Promise<string[]>;
+  /** Keeps the consumer group membership while name lookups take their time. */
+  heartbeat?: () => Promise<void>;
   log: Log;
 }>;
 
@@ -35,7 +37,7 @@ export async function deliveriesOfBatch(messages: readonly IncomingMessage[], de
   const bounds = new Map<string, number>();
   for (const e of envelopes) bounds.set(e.stream_id, Math.max(bounds.get(e.stream_id) ?? 0, e.stream_version));
   const streams = await deps.eventStore.readStreamsUpTo(bounds);
-  const deliveries: NewDelivery[] = [];
+  const triggered: { envelope: FolderEnvelope; trigger: NonNullable<ReturnType<typeof deliveryTrigger>>; companyId: string }[] = [];
   for (const envelope of envelopes) {
     const history = (streams.get(envelope.stream_id) ?? []).filter((e) => e.stream_version <= envelope.stream_version);
     const last = history[history.length - 1];
@@ -48,21 +50,28 @@ export async function deliveriesOfBatch(messages: readonly IncomingMessage[], de
     const after = evolve(before, events[events.length - 1] as FolderEvent);
     const trigger = deliveryTrigger(before, after, events[events.length - 1] as FolderEvent);
     if (!trigger || after.status !== 'existing') continue;
-    // A name that does not resolve now may later: the sender checks again before each attempt.
-    const check = await checkTarget(trigger.targetUrl, deps.allowPrivateTargets, ...(deps.resolve ? [deps.resolve] : []));
-    const refused = !check.ok && check.transient !== true;
-    const context = { event_id: envelope.event_id, folder_id: envelope.stream_id, correlation_id: envelope.correlation_id, reason: trigger.reason, target_url: trigger.targetUrl };
-    if (!check.ok && refused) deps.log({ level: 'warn', message: 'webhook target refused', refusal: check.reason, address: check.address ?? null, ...context });
-    deliveries.push({
-      event_id: envelope.event_id,
-      folder_id: envelope.stream_id,
-      company_id: after.company_id,
-      stream_version: envelope.stream_version,
-      correlation_id: envelope.correlation_id,
-      target_url: trigger.targetUrl,
-      reason: trigger.reason,
-      ...(!check.ok && refused ? { refused: check.reason } : {}),
-    });
+    triggered.push({ envelope, trigger, companyId: after.company_id });
   }
-  return deliveries;
+  // The targets are checked at the same time, with a heartbeat as each answers: a name server
+  // that stays silent (up to 3 s a name) must not cost the member its partitions.
+  return Promise.all(
+    triggered.map(async ({ envelope, trigger, companyId }): Promise<NewDelivery> => {
+      // A name that does not resolve now may later: the sender checks again before each attempt.
+      const check = await checkTarget(trigger.targetUrl, deps.allowPrivateTargets, ...(deps.resolve ? [deps.resolve] : []));
+      await deps.heartbeat?.();
+      const refused = !check.ok && check.transient !== true;
+      const context = { event_id: envelope.event_id, folder_id: envelope.stream_id, correlation_id: envelope.correlation_id, reason: trigger.reason, target_url: trigger.targetUrl };
+      if (!check.ok && refused) deps.log({ level: 'warn', message: 'webhook target refused', refusal: check.reason, address: check.address ?? null, ...context });
+      return {
+        event_id: envelope.event_id,
+        folder_id: envelope.stream_id,
+        company_id: companyId,
+        stream_version: envelope.stream_version,
+        correlation_id: envelope.correlation_id,
+        target_url: trigger.targetUrl,
+        reason: trigger.reason,
+        ...(!check.ok && refused ? { refused: check.reason } : {}),
+      };
+    }),
+  );
 }
