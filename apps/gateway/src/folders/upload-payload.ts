@@ -60,10 +60,11 @@ function fileMap<T>(value: unknown, name: string, fileKeys: readonly string[], c
 /** The analyses of a request body or payload: `[{ type, source_media?, params? }]`. */
 export function analysesOf(value: unknown): RequestedAnalysis[] | null {
   if (value === undefined || value === null) return null;
-  if (!Array.isArray(value) || value.length === 0) throw invalidValue('"analyses" must be a non-empty list', { field: 'analyses' });
+  // The shape is wrong (decision 0003: code 3); a well-formed entry with a value we refuse is code 4.
+  if (!Array.isArray(value) || value.length === 0) throw invalidStructure('"analyses" must be a non-empty list', { field: 'analyses' });
   return value.map((entry: unknown, index) => {
     const field = `analyses[${index}]`;
-    if (!isObject(entry)) throw invalidValue(`"${field}" must be an object`, { field });
+    if (!isObject(entry)) throw invalidStructure(`"${field}" must be an object`, { field });
     const { type, source_media: source, params, meta_data: metaData } = entry;
     if (typeof type !== 'string') throw invalidValue(`"${field}.type" must be an analysis type`, { field: `${field}.type` });
     if (source !== undefined && source !== null && !(Array.isArray(source) && source.every((s) => typeof s === 'string'))) {

@@ -43,11 +43,17 @@ function epoch(query: Query, key: string): number | null {
   return Number(raw);
 }
 
+// What HTTP clients send for a boolean: `true` (JavaScript), `True` (Python's requests), `1`.
+const TRUE_WORDS = new Set(['true', '1']);
+const FALSE_WORDS = new Set(['false', '0']);
+
+/** A boolean query parameter: true/false in any case, or 1/0; absent is false. */
 export const flag = (query: Query, key: string): boolean => {
   const raw = single(query, key);
   if (raw === undefined) return false;
-  if (raw !== 'true' && raw !== 'false') throw invalidValue(`Query parameter "${key}" must be true or false`, { field: key, value: raw });
-  return raw === 'true';
+  const word = raw.toLowerCase();
+  if (!TRUE_WORDS.has(word) && !FALSE_WORDS.has(word)) throw invalidValue(`Query parameter "${key}" must be true or false`, { field: key, value: raw });
+  return TRUE_WORDS.has(word);
 };
 
 const list = (query: Query, key: string): string[] => {
