@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DEFAULT_DRAIN_TIMEOUT_MS } from '@forensics/messaging';
 
 const root = path.resolve(__dirname, '..', '..');
 const { nodeArgsOf } = require('../run/node-args.cjs') as { nodeArgsOf: (app: string) => string[] };
@@ -28,6 +29,7 @@ type Service = {
   healthcheck?: Healthcheck;
   depends_on?: Record<string, { condition: string }>;
   deploy?: { replicas?: number };
+  stop_grace_period?: string;
   init?: boolean;
   restart?: string;
 };
@@ -94,6 +96,15 @@ const healthTest = (service: Service) => {
 };
 const namedVolumes = (service: Service) =>
   (service.volumes ?? []).map((v) => (typeof v === 'string' ? { source: v.split(':')[0], target: v.split(':')[1] } : { source: v.source, target: v.target }));
+
+/** The non-test TypeScript sources under a directory. */
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [readFileSync(full, 'utf8')] : [];
+  });
+const appSources = (app: string) => sources(path.join(root, 'apps', app, 'src'));
 
 const compose = findCompose();
 if (!compose) {
@@ -168,10 +179,19 @@ describeWithCompose(`docker-compose.yml, as ${compose?.name ?? 'no Compose imple
     expect(String(env['KAFKA_AUTO_CREATE_TOPICS_ENABLE'])).toBe('false');
     expect(String(env['CLUSTER_ID'])).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(namedVolumes(kafka)).toContainEqual({ source: 'kafka-data', target: env['KAFKA_LOG_DIRS'] });
+    // An app whose code builds a Kafka client must be told where Kafka is: the default, 127.0.0.1,
+    // is the app's own container (the gateway's /ready would answer 503 for ever).
     for (const app of APPS) {
+      const usesKafka = appSources(app).some((code) => code.includes('settings.brokers('));
       const brokers = envOf(config.services[app] as Service)['KAFKA_BROKERS'];
-      if (brokers !== undefined) expect([app, brokers]).toEqual([app, 'kafka:9092']);
+      expect([app, brokers]).toEqual([app, usesKafka ? 'kafka:9092' : undefined]);
     }
+  });
+
+  it('gives the analysis worker longer to stop than it waits for the analyses in hand', () => {
+    const grace = String((config.services['analysis-worker'] as Service).stop_grace_period ?? '10s');
+    const seconds = Number(/^(\d+)s$/.exec(grace)?.[1] ?? NaN);
+    expect(seconds * 1000).toBeGreaterThan(DEFAULT_DRAIN_TIMEOUT_MS);
   });
 
   it('runs PostgreSQL 15 or 16 with database forensics, the password from the environment only', () => {
@@ -186,15 +206,9 @@ describeWithCompose(`docker-compose.yml, as ${compose?.name ?? 'no Compose imple
   });
 
   it('sets only variables that the code reads', () => {
-    const sources = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) return sources(full);
-        return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [readFileSync(full, 'utf8')] : [];
-      });
     const libs = readdirSync(path.join(root, 'libs')).flatMap((lib) => sources(path.join(root, 'libs', lib, 'src')));
     for (const app of APPS) {
-      const code = [...sources(path.join(root, 'apps', app, 'src')), ...libs].join('\n');
+      const code = [...appSources(app), ...libs].join('\n');
       for (const key of Object.keys(envOf(config.services[app] as Service))) {
         expect([app, key, code.includes(`'${key}'`)]).toEqual([app, key, true]);
       }

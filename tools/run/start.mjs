@@ -1,14 +1,24 @@
 // `npm start`: the local infrastructure, then every service as its own process, with their JSON
 // log lines prefixed by the service name. Ctrl-C stops them all. A service that dies is started
 // again after a second, as a supervisor would (the relay's standby logic relies on that).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { up } from '../infra/infra.mjs';
 import nodeArgs from './node-args.cjs';
-import { build } from '../build/compile.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+// A fresh clone has no node_modules, and a pull may change package-lock.json: install first, as
+// `npm test` does. The build below needs the compiler from node_modules, so it is imported after.
+const installed = path.join(root, 'node_modules', '.package-lock.json');
+if (!existsSync(installed) || statSync(path.join(root, 'package-lock.json')).mtimeMs > statSync(installed).mtimeMs) {
+  console.log('Installing dependencies (npm ci)...');
+  const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (install.status !== 0) process.exit(install.status ?? 1);
+}
+const { build } = await import('../build/compile.cjs');
 const SERVICES = ['ingest', 'relay', 'projection', 'analysis-worker', 'webhook-dispatcher', 'gateway'];
 
 let stopping = false;
@@ -44,7 +54,7 @@ try {
 SERVICES.forEach(start);
 console.log(`started: ${SERVICES.join(', ')} (Ctrl-C stops them)`);
 
-// The gateway answers /ready once PostgreSQL and the read models are there: then say where it is.
+// The gateway answers /ready once PostgreSQL, the read models and Kafka answer: then say where it is.
 const gateway = `http://${process.env.GATEWAY_HOST ?? '127.0.0.1'}:${process.env.GATEWAY_PORT ?? '8080'}`;
 const readySince = Date.now();
 const ready = setInterval(async () => {

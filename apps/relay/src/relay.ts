@@ -168,7 +168,7 @@ export class Relay {
   }
 }
 
-/** The wait while events are held back: 5, 10, 20 ... 500 ms, and a warning every 30 s after 5 s. */
+/** The wait while events are held back: 1, 2, 4 ... 500 ms (from `heldBackWaitMs`), and a warning every 30 s after 5 s. */
 class HeldBackBackoff {
   private waitMs: number;
   private since: number | null = null;

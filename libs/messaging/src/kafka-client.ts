@@ -29,7 +29,3 @@ const noDelaySocketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) =>
 /** A kafkajs client for the given brokers. */
 export const createKafka = ({ brokers, clientId }: KafkaSettings): Kafka =>
   new Kafka({ clientId, brokers: [...brokers], logLevel: logLevel.WARN, logCreator: jsonLogCreator, socketFactory: noDelaySocketFactory });
-
-/** `KAFKA_BROKERS` (comma-separated host:port), default the local broker. */
-export const brokersFromEnv = (env: NodeJS.ProcessEnv = process.env): string[] =>
-  (env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
