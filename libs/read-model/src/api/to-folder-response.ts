@@ -59,7 +59,7 @@ function toAnalysisResponse(row: AnalysisRow, media: ReadonlyMap<string, MediaRe
     state: row.state,
     resolution_operator: row.resolution_operator,
     resolution_comment: row.resolution_comment,
-    results_media: row.results_media,
+    results_media: row.results_media.map((entry) => withOzSourceKey(entry, media)),
     results_data: row.results_data,
     meta_data: row.meta_data,
     params: row.params,
@@ -75,4 +75,17 @@ function toAnalysisResponse(row: AnalysisRow, media: ReadonlyMap<string, MediaRe
     resolution_status: row.resolution_status,
     resolution: row.resolution_status,
   };
+}
+
+/**
+ * Oz integrations match a per-media result to its input by `source_video_id` (a video) or
+ * `source_shots_set_id` (a shots set) (reference/oz-api.md §2, §11): each entry gets the one its
+ * media's type calls for, beside `source_media_id`, which names every kind of media.
+ */
+function withOzSourceKey(entry: AnalysisRow['results_media'][number], media: ReadonlyMap<string, MediaResponse>): AnalysisRow['results_media'][number] {
+  const id = entry['source_media_id'];
+  const type = typeof id === 'string' ? media.get(id)?.media_type : undefined;
+  if (type === 'VIDEO_FOLDER') return { ...entry, source_video_id: id as string };
+  if (type === 'SHOTS_SET_FOLDER') return { ...entry, source_shots_set_id: id as string };
+  return entry;
 }

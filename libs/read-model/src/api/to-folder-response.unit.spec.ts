@@ -52,6 +52,15 @@ describe('toFolderResponse', () => {
     expect(selfie).toMatchObject({ media_id: story.SELFIE, image_id: story.SELFIE, media_type: 'VIDEO_FOLDER', tags: ['video_selfie', 'video_selfie_blank', 'orientation_portrait'] });
   });
 
+  it('names the input of each per-media result the Oz way too: source_video_id for a video, nothing more for a photo', () => {
+    const [quality, biometry] = toFolderResponse(afterOperator, { withAnalyses: true }).analyses!;
+    expect(quality!.results_media[0]).toMatchObject({ source_media_id: story.SELFIE, source_video_id: story.SELFIE });
+    const byMedia = new Map(biometry!.results_media.map((entry) => [entry['source_media_id'], entry]));
+    expect(byMedia.get(story.SELFIE)).toHaveProperty('source_video_id', story.SELFIE);
+    expect(byMedia.get(story.ID_FRONT)).not.toHaveProperty('source_video_id');
+    expect(byMedia.get(story.ID_FRONT)).not.toHaveProperty('source_shots_set_id');
+  });
+
   it('lists media and analyses by position, whatever order the rows come in', () => {
     const shuffled = { ...afterOperator, media: [...afterOperator.media].reverse(), analyses: [...afterOperator.analyses].reverse() };
     const response = toFolderResponse(shuffled, { withAnalyses: true });
