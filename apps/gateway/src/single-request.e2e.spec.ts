@@ -63,6 +63,8 @@ describe('single request (POST /api/folders/ with analyses)', () => {
     expect(analysis.resolution_status).toBe(body.system_resolution);
     expect(analysis.source_media.map((m: { media_id: string }) => m.media_id)).toEqual([media.media_id]);
     const [result] = analysis.results_media;
+    // Matched to its input as Oz integrations do (by source_video_id for a video).
+    expect({ source_media_id: result.source_media_id, source_video_id: result.source_video_id }).toEqual({ source_media_id: media.media_id, source_video_id: media.media_id });
     expect(result.results_data.confidence_spoofing).toBeGreaterThanOrEqual(0);
     expect(result.results_data.confidence_spoofing).toBeLessThanOrEqual(1);
 
