@@ -182,6 +182,24 @@ describe('bad input', () => {
     expect({ status: quality.status, type: quality.body?.[0]?.type }).toEqual({ status: 201, type: 'QUALITY' });
   });
 
+  it('given operator_review in the params of a request, then 400 with code 4: operator review is the company setting', async () => {
+    const photos = { a: { name: 'a.jpg', bytes: fixture('footballer.jpg') }, b: { name: 'b.mp4', bytes: fixture('footballer-selfie.mp4') } };
+    const payload = { 'media:tags': { a: ['photo_id_front'], b: ['video_selfie'] }, analyses: [{ type: 'biometry', params: { operator_review: true } }] };
+    const body = await refused(() => system.api('POST', '/api/folders/', { token: client.token, form: uploadForm(photos, payload) }), 400, 4);
+    expect(body.error_message).toMatch(/operator_review is a setting of the company/);
+  });
+
+  it("given a company's biometry settings changed by someone who may not, then 403 (a CLIENT) or 404 (another company), and bad settings 400", async () => {
+    const settings = { biometry_settings: { operator_review: true } };
+    const own = `/api/companies/${client.companyId}/`;
+    expect((await system.api('PATCH', own, { token: client.token, json: settings })).body.error_code).toBe(9);
+    const foreignAdmin = await system.companyUser(await system.adminToken(), 'CLIENT_ADMIN');
+    expect((await system.api('PATCH', own, { token: foreignAdmin.token, json: settings })).status).toBe(404);
+    const bad = await system.api('PATCH', own, { token: await system.adminToken(), json: { biometry_settings: { threshold_match: 2 } } });
+    expect({ status: bad.status, code: bad.body.error_code }).toEqual({ status: 400, code: 4 });
+    expect((await system.api('GET', own, { token: client.token })).body.biometry_settings).toEqual({ operator_review: false });
+  });
+
   it('given any answer, then it carries its X-Request-Id and does not name the framework (no X-Powered-By)', async () => {
     const response = await fetch(`${system.baseUrl}/api/folders/`, { headers: { 'X-Request-Id': 'probe-1' } });
     expect(response.status).toBe(401);

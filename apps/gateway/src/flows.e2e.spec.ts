@@ -119,13 +119,23 @@ describe('API flows', () => {
     expect(folder.analyses[0].results_data.min_confidence).toBeLessThan(0.6);
   });
 
-  it('lets an operator settle an OPERATOR_REQUIRED case; an ADMIN or the client may not; the history says who decided', async () => {
-    const params = { threshold_match: 0.9, grey_band_low: 0.3, operator_review: true };
-    const folder = await singleRequest({ selfie: { file: 'astronaut.png', tags: ['photo_selfie'] }, id: { file: 'footballer.jpg', tags: ['photo_id_front'] } }, [{ type: 'biometry', params }]);
+  it("lets an operator settle an OPERATOR_REQUIRED case (the company's settings turn review on); an ADMIN or the client may not; the history says who decided", async () => {
+    // Operator review is the company's setting (DESIGN.md §3): its ADMIN turns it on, with a wide grey band.
+    const reviewed = await system.companyUser(admin, 'CLIENT');
+    const biometry_settings = { operator_review: true, threshold_match: 0.9, grey_band_low: 0.3 };
+    const patched = await system.api('PATCH', `/api/companies/${reviewed.companyId}/`, { token: admin, json: { biometry_settings } });
+    expect({ status: patched.status, settings: patched.body.biometry_settings }).toEqual({ status: 200, settings: biometry_settings });
+    const files = { selfie: { file: 'astronaut.png', tags: ['photo_selfie'] }, id: { file: 'footballer.jpg', tags: ['photo_id_front'] } };
+    const folder = await singleRequest(files, [{ type: 'biometry' }], reviewed.token);
     expect(folder.system_resolution).toBe('OPERATOR_REQUIRED');
     const analysisId = folder.analyses[0].analysis_id as string;
+    // The group's event records the settings the verdict was given under.
+    const submitted = (await get(`/api/folders/${folder.folder_id}/events`, reviewed.token)).items.find((e: Json) => e.type === 'AnalysisGroupSubmitted');
+    expect(submitted.data.analyses[0].params).toEqual(biometry_settings);
+    // The same two faces for a company without review: DECLINED, not OPERATOR_REQUIRED.
+    expect((await singleRequest(files, [{ type: 'biometry', params: { threshold_match: 0.9, grey_band_low: 0.3 } }])).system_resolution).toBe('DECLINED');
 
-    for (const token of [admin, client.token]) {
+    for (const token of [admin, reviewed.token]) {
       const refused = await system.api('POST', `/api/analyses/${analysisId}/resolution`, { token, json: { resolution: 'SUCCESS', comment: 'looks fine' } });
       expect({ status: refused.status, code: refused.body.error_code }).toEqual({ status: 403, code: 9 });
     }
@@ -133,8 +143,8 @@ describe('API flows', () => {
     const decided = await system.api('POST', `/api/analyses/${analysisId}/resolution`, { token: operator.token, json: { resolution: 'SUCCESS', comment: 'same person, old photo' } });
     expect(decided.status).toBe(201);
     expect(decided.body).toMatchObject({ resolution_status: 'SUCCESS', resolution_operator: operator.userId, resolution_comment: 'same person, old photo' });
-    expect(await get(`/api/folders/${folder.folder_id}/`)).toMatchObject({ system_resolution: 'SUCCESS', resolution_comment: JSON.stringify(['same person, old photo']) });
-    const last = (await get(`/api/folders/${folder.folder_id}/events`)).items.at(-1);
+    expect(await get(`/api/folders/${folder.folder_id}/`, reviewed.token)).toMatchObject({ system_resolution: 'SUCCESS', resolution_comment: JSON.stringify(['same person, old photo']) });
+    const last = (await get(`/api/folders/${folder.folder_id}/events`, reviewed.token)).items.at(-1);
     expect(last).toMatchObject({ type: 'AnalysisResolvedByOperator', user_id: operator.userId, data: { resolution: 'SUCCESS' } });
     expect(typeof last.occurred_at).toBe('string');
   });

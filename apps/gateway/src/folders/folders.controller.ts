@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { GATEWAY_CONFIG } from '../config/gateway-config.provider';
 import type { GatewayConfig } from '../config/gateway.config';
 import { invalidStructure, invalidValue } from '../errors/oz-http-error';
-import { type Caller, assertMayStartAnalyses } from '../identity/caller';
+import { type Caller, assertMayStartAnalyses, withCompanyBiometrySettings } from '../identity/caller';
 import { CurrentActor, CurrentCaller } from '../identity/current-actor.decorator';
 import { flag, parseFolderListQuery } from '../read/folder-list-query';
 import { FolderReader } from '../read/folder-reader';
@@ -38,12 +38,13 @@ export class FoldersController {
     if (uploads.length > this.config.maxFilesPerFolder) throw invalidValue(`A folder holds at most ${this.config.maxFilesPerFolder} files`, { limit: this.config.maxFilesPerFolder });
     const payload = parseUploadPayload(textField(body, 'payload'), uploads.map((f) => f.fieldname), { required: true });
     if (payload.analyses) assertMayStartAnalyses(caller, payload.analyses);
+    const analyses = payload.analyses && withCompanyBiometrySettings(caller, payload.analyses);
     await checkResolutionEndpoint(payload.resolutionEndpoint, this.config.allowPrivateWebhookTargets);
     const context = commandContext(request, actor);
     const stored = await storeUploads(uploads, payload, this.blobs);
     try {
       const { folder } = await this.commands.createFolder(
-        { media: stored.media, metaData: payload.folderMetaData, analyses: payload.analyses, resolutionEndpoint: payload.resolutionEndpoint, keys: stored.keys },
+        { media: stored.media, metaData: payload.folderMetaData, analyses, resolutionEndpoint: payload.resolutionEndpoint, keys: stored.keys },
         context,
         this.config.singleRequestTimeoutMs,
       );
@@ -93,9 +94,10 @@ export class FoldersController {
     await this.reader.folder(folderId, actor);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidStructure('The body must be a JSON object with "analyses"');
     const { analyses: raw, resolution_endpoint } = body as Record<string, unknown>;
-    const analyses = analysesOf(raw);
-    if (!analyses) throw invalidStructure('The body has no "analyses"', { field: 'analyses' });
-    assertMayStartAnalyses(caller, analyses);
+    const requested = analysesOf(raw);
+    if (!requested) throw invalidStructure('The body has no "analyses"', { field: 'analyses' });
+    assertMayStartAnalyses(caller, requested);
+    const analyses = withCompanyBiometrySettings(caller, requested);
     const endpoint = endpointOf(resolution_endpoint);
     await checkResolutionEndpoint(endpoint, this.config.allowPrivateWebhookTargets);
     const { folder, groupId } = await this.commands.submitAnalyses(folderId, analyses, endpoint, commandContext(request, actor));

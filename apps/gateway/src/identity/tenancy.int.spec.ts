@@ -30,7 +30,7 @@ describe('identity: companies, users and tenancy', () => {
     it('lets an ADMIN create one, in the Oz shape', async () => {
       const { status, body } = await t.api('POST', '/api/companies/', { token: admin, json: { name: '  Gamma  ' } });
       expect(status).toBe(201);
-      expect(body).toEqual({ company_id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Gamma', in_deletion: false, technical_meta_data: {}, time_created: expect.any(Number) });
+      expect(body).toEqual({ company_id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Gamma', in_deletion: false, technical_meta_data: {}, biometry_settings: { operator_review: false }, time_created: expect.any(Number) });
     });
 
     it('refuses anyone else (403, 9) and a bad name (400: 3 missing, 5 wrong type, 4 blank)', async () => {

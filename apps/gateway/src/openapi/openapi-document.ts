@@ -67,7 +67,15 @@ export const OPENAPI_DOCUMENT = {
     '/api/authorize/service_token/{userId}': { post: { summary: 'ADMIN: a long-lived token for a CLIENT_SERVICE user', parameters: [{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'A token' }, default: error } } },
     '/api/companies/': {
       get: { summary: 'Companies the caller may see (search_text)', responses: { 200: { description: 'Companies' }, default: error } },
-      post: { summary: 'ADMIN: create a company {name}', responses: { 201: { description: 'The company' }, default: error } },
+      post: { summary: 'ADMIN: create a company {name, biometry_settings?}', responses: { 201: { description: 'The company' }, default: error } },
+    },
+    '/api/companies/{companyId}/': {
+      get: { summary: 'One company the caller may see', parameters: [{ name: 'companyId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'The company' }, default: error } },
+      patch: {
+        summary: 'Beyond Oz: ADMIN, or the company\'s CLIENT ADMIN: {name?, biometry_settings?: {operator_review, threshold_match?, grey_band_low?}}; OPERATOR_REQUIRED appears only when operator_review is on',
+        parameters: [{ name: 'companyId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: 'The company' }, default: error },
+      },
     },
     '/api/users/': {
       get: { summary: 'Users the caller may see', responses: { 200: { description: 'Users' }, default: error } },

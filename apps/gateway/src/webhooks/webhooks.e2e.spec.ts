@@ -188,8 +188,10 @@ describe('webhooks', () => {
   });
 
   it('given an OPERATOR_REQUIRED case, when an operator decision changes the verdict, then a second webhook carries it', async () => {
-    const params = { threshold_match: 0.9, grey_band_low: 0.3, operator_review: true };
-    const folder = await singleRequest('/operator', [{ type: 'biometry', params }], { photo: 'astronaut.png', id: 'footballer.jpg' });
+    // The company's own CLIENT ADMIN turns operator review on, with a wide grey band.
+    const biometry_settings = { operator_review: true, threshold_match: 0.9, grey_band_low: 0.3 };
+    expect((await system.api('PATCH', `/api/companies/${companyAdmin.companyId}/`, { token: companyAdmin.token, json: { biometry_settings } })).status).toBe(200);
+    const folder = await singleRequest('/operator', [{ type: 'biometry' }], { photo: 'astronaut.png', id: 'footballer.jpg' });
     expect(folder.system_resolution).toBe('OPERATOR_REQUIRED');
     await settled(folder.folder_id, 1);
     const operator = await system.globalUser(admin, 'OPERATOR');

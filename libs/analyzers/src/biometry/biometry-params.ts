@@ -9,7 +9,7 @@ export const DEFAULT_GREY_BAND_LOW = 0.6;
 
 /**
  * BIOMETRY's params: `threshold_match`, `grey_band_low` (both 0..1) and `operator_review` (default
- * false). The worker merges the company's settings in before the request's own params.
+ * false). The gateway has applied the company's biometry settings to them (decision 0015).
  */
 export function biometryParams(params: JsonObject): MatchPolicy {
   const threshold = scoreParam(params, 'threshold_match', DEFAULT_MATCH_THRESHOLD);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import type { Actor } from '@forensics/domain';
 import { CurrentActor } from '../current-actor.decorator';
 import { pathId } from '../input/path-id';
@@ -23,5 +23,11 @@ export class CompaniesController {
   @Get(':company_id')
   get(@CurrentActor() actor: Actor, @Param('company_id') company_id: string) {
     return this.companies.get(actor, pathId(company_id, 'Company'));
+  }
+
+  /** Beyond Oz: rename, or set the biometry settings (decision 0015). */
+  @Patch(':company_id')
+  update(@CurrentActor() actor: Actor, @Param('company_id') company_id: string, @Body() body: unknown) {
+    return this.companies.update(actor, pathId(company_id, 'Company'), body);
   }
 }

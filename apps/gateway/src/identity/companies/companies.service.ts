@@ -5,8 +5,11 @@ import { forbidden, notExist } from '../../errors/oz-http-error';
 import { InputObject } from '../input/input-object';
 import { readListQuery } from '../input/list-query';
 import { canSeeAllCompanies } from '../users/user-access';
+import { DEFAULT_BIOMETRY_SETTINGS, parseBiometrySettings } from './biometry-settings';
 import { CompaniesRepository } from './companies.repository';
 import { type CompanyResponse, toCompanyResponse } from './company.row';
+
+const NAME = { min: 1, max: 255, pattern: /\S/, expected: 'a name that is not blank' };
 
 /** Companies: ADMIN creates them; ADMIN and OPERATOR read all; everyone else reads only its own. */
 @Injectable()
@@ -15,8 +18,25 @@ export class CompaniesService {
 
   async create(actor: Actor, body: unknown): Promise<CompanyResponse> {
     if (actor.role !== 'ADMIN') throw forbidden('Only an ADMIN creates companies');
-    const name = InputObject.of(body).string('name', { min: 1, max: 255, pattern: /\S/, expected: 'a name that is not blank' }).trim();
-    return toCompanyResponse(await this.companies.insert(randomUUID(), name));
+    const input = InputObject.of(body);
+    const name = input.string('name', NAME).trim();
+    const biometry = input.has('biometry_settings') ? parseBiometrySettings(input.record('biometry_settings')) : DEFAULT_BIOMETRY_SETTINGS;
+    return toCompanyResponse(await this.companies.insert(randomUUID(), name, biometry));
+  }
+
+  /**
+   * Renames a company or replaces its biometry settings: an ADMIN for any company, a CLIENT ADMIN
+   * for its own. Another tenant's company does not exist for the caller.
+   */
+  async update(actor: Actor, company_id: string, body: unknown): Promise<CompanyResponse> {
+    if (!this.visible(actor, company_id)) throw notExist('Company', { company_id });
+    if (actor.role !== 'ADMIN' && actor.role !== 'CLIENT_ADMIN') throw forbidden('Only an ADMIN, or a CLIENT ADMIN of the company, changes it');
+    const input = InputObject.of(body);
+    const name = input.string('name', NAME, 'optional')?.trim();
+    const biometry = input.has('biometry_settings') ? parseBiometrySettings(input.record('biometry_settings')) : undefined;
+    const row = await this.companies.update(company_id, { ...(name !== undefined ? { name } : {}), ...(biometry ? { biometry } : {}) });
+    if (!row) throw notExist('Company', { company_id });
+    return toCompanyResponse(row);
   }
 
   async get(actor: Actor, company_id: string): Promise<CompanyResponse> {

@@ -1,9 +1,12 @@
+import { type BiometrySettings, storedBiometrySettings } from './biometry-settings';
+
 /** A row of `companies`, and the Oz company object it answers as. */
 export type CompanyRow = Readonly<{
   company_id: string;
   name: string;
   in_deletion: boolean;
   technical_meta_data: Record<string, unknown>;
+  biometry_settings: Record<string, unknown>;
   time_created: Date;
 }>;
 
@@ -12,6 +15,8 @@ export type CompanyResponse = Readonly<{
   name: string;
   in_deletion: boolean;
   technical_meta_data: Record<string, unknown>;
+  /** Beyond Oz's documented fields: decision 0015. */
+  biometry_settings: BiometrySettings;
   time_created: number;
 }>;
 
@@ -21,5 +26,6 @@ export const toCompanyResponse = (row: CompanyRow): CompanyResponse => ({
   name: row.name,
   in_deletion: row.in_deletion,
   technical_meta_data: row.technical_meta_data,
+  biometry_settings: storedBiometrySettings(row.biometry_settings),
   time_created: row.time_created.getTime() / 1000,
 });

@@ -55,6 +55,18 @@ export class InputObject {
     return value as boolean | undefined;
   }
 
+  /** An optional number (a finite JSON number). */
+  number(key: string): number | undefined {
+    const value = this.present(key, 'optional');
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) throw wrongType(this.name(key), 'a number');
+    return value as number | undefined;
+  }
+
+  /** The keys the object holds. */
+  keys(): string[] {
+    return Object.keys(this.value);
+  }
+
   /** A free JSON object such as `meta_data`. */
   record(key: string): Record<string, unknown> | undefined {
     const value = this.present(key, 'optional');

@@ -4,6 +4,7 @@ import { type Actor, ANALYSIS_TYPES, type AnalysisType, OzErrorCode } from '@for
 import type { DataSource } from 'typeorm';
 import { OzHttpError } from '../../errors/oz-http-error';
 import type { Caller } from '../caller';
+import { storedBiometrySettings } from '../companies/biometry-settings';
 import { IDENTITY_DATA_SOURCE } from '../database/identity-data-source.provider';
 import { inTransaction } from '../database/query-rows';
 import { type UserResponse, type UserRow, toUserResponse } from '../users/user.row';
@@ -43,7 +44,8 @@ export class SessionService {
     if (found.expired) throw authError(OzErrorCode.AUTH_EXPIRED, 'The access token has expired');
     const actor: Actor = { user_id: found.user_id, company_id: found.company_id, role: found.user_type };
     const allowed = ANALYSIS_TYPES.filter((type) => found[`can_start_analyse_${type.toLowerCase() as Lowercase<AnalysisType>}`]);
-    return { actor, mayStartAnalyses: new Set(allowed) };
+    const biometry = found.company_biometry_settings === null ? null : storedBiometrySettings(found.company_biometry_settings);
+    return { actor, mayStartAnalyses: new Set(allowed), companyBiometry: biometry };
   }
 
   /**

@@ -30,6 +30,8 @@ export type TokenCheck = Readonly<{
   can_start_analyse_quality: boolean;
   can_start_analyse_biometry: boolean;
   can_start_analyse_collection: boolean;
+  /** The user's company's biometry settings (decision 0015); null for a user without a company. */
+  company_biometry_settings: Record<string, unknown> | null;
 }>;
 
 /**
@@ -41,8 +43,9 @@ const CHECK_TOKEN = `
   WITH found AS (
     SELECT s.session_id, s.expires_at, s.ttl_ms, s.replaces, u.user_id, u.company_id, u.user_type,
            u.can_start_analyse_quality, u.can_start_analyse_biometry, u.can_start_analyse_collection,
+           c.biometry_settings AS company_biometry_settings,
            s.revoked_at IS NULL AND u.is_active AND u.deleted_at IS NULL AS usable, s.expires_at <= now() AS expired
-    FROM sessions s JOIN users u ON u.user_id = s.user_id
+    FROM sessions s JOIN users u ON u.user_id = s.user_id LEFT JOIN companies c ON c.company_id = u.company_id
     WHERE s.token_hash = $1
   ), slid AS (
     UPDATE sessions s SET expires_at = now() + f.ttl_ms * interval '1 millisecond', replaces = NULL
@@ -57,7 +60,7 @@ const CHECK_TOKEN = `
     RETURNING p.session_id
   )
   SELECT session_id, user_id, company_id, user_type, usable, expired,
-         can_start_analyse_quality, can_start_analyse_biometry, can_start_analyse_collection FROM found`;
+         can_start_analyse_quality, can_start_analyse_biometry, can_start_analyse_collection, company_biometry_settings FROM found`;
 
 /** The `sessions` table: only SHA-256 digests of tokens, never a token. */
 @Injectable()
