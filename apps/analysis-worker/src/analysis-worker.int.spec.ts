@@ -34,6 +34,12 @@ describe('analysis worker', () => {
     return events?.[0] as FolderEvent;
   };
 
+  it('answers /health with its database and whether its consumer still consumes', async () => {
+    const health = await fetch(`${worker.metricsServer.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ postgres: true, consuming: true });
+  });
+
   it('given a KYC folder (selfie video, ID photo) with QUALITY and BIOMETRY, then liveness has a score and a best shot with one face, and the faces match', async () => {
     const folder = await h.folder(
       [

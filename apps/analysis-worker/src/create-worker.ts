@@ -2,7 +2,7 @@ import { loadAnalyzers } from '@forensics/analyzers';
 import { BlobStore } from '@forensics/blob-store';
 import { DomainError, evolve, type FolderEvent, initialFolderState } from '@forensics/domain';
 import { EVENT_STORE_MIGRATIONS, openDatabase, PostgresEventStore } from '@forensics/event-store';
-import { createKafka, ensureTopic, type IncomingMessage, KafkaWorkConsumer } from '@forensics/messaging';
+import { createKafka, ensureTopic, type IncomingMessage, KafkaWorkConsumer, stopProcessOnConsumerLoss } from '@forensics/messaging';
 import { jsonLog, type Log, type MetricsServer, startMetricsServer, trackRate } from '@forensics/observability';
 import { parseEnvelope } from '@forensics/read-model';
 import { pendingJobs } from './analysis-jobs';
@@ -35,6 +35,8 @@ export async function createWorker(config: AnalysisWorkerConfig, log: Log = json
   };
   const limit = new ConcurrencyLimit(config.concurrency);
   const metrics = new WorkerMetrics();
+  // Served before the consumer exists: until then it is not consuming either.
+  let consuming = (): boolean => false;
   const metricsServer = await startMetricsServer({
     registry: metrics.registry,
     endpoint: config.metrics,
@@ -42,7 +44,7 @@ export async function createWorker(config: AnalysisWorkerConfig, log: Log = json
     beforeScrape: async () => metrics.running.set(limit.running),
     health: async () => {
       const postgres = await dataSource.query('SELECT 1').then(() => true, () => false);
-      return { ok: postgres, postgres, running: limit.running };
+      return { ok: postgres && consuming(), postgres, consuming: consuming(), running: limit.running };
     },
   });
   const stopRate = trackRate(metrics.analyses, metrics.perMinute, 60, 60);
@@ -51,7 +53,8 @@ export async function createWorker(config: AnalysisWorkerConfig, log: Log = json
   // of a partition to another member.
   // Whoever starts first creates the topic; subscribing to a missing one fails.
   await ensureTopic(kafka, config.topic, { partitions: config.partitions });
-  const consumer = await KafkaWorkConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, maxInFlight: config.concurrency * 2, log });
+  const consumer = await KafkaWorkConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, maxInFlight: config.concurrency * 2, log, onLost: stopProcessOnConsumerLoss(log) });
+  consuming = consumer.consuming;
 
   const handle = async (message: IncomingMessage): Promise<void> => {
     // The relay names the type in a header: everything but a submitted group is skipped unread.

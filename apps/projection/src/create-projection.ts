@@ -1,5 +1,5 @@
 import { EVENT_STORE_MIGRATIONS, openDatabase, PostgresEventStore } from '@forensics/event-store';
-import { createKafka, ensureTopic, KafkaBatchConsumer, KafkaMessageProducer } from '@forensics/messaging';
+import { createKafka, ensureTopic, KafkaBatchConsumer, KafkaMessageProducer, stopProcessOnConsumerLoss } from '@forensics/messaging';
 import { jsonLog, type Log, type MetricsServer, startMetricsServer, trackRate } from '@forensics/observability';
 import { FolderRowsRepository, READ_MODEL_MIGRATIONS } from '@forensics/read-model';
 import { DeadLetters } from './dead-letters';
@@ -37,6 +37,7 @@ export async function createProjection(config: ProjectionConfig, log: Log = json
     topic: config.topic,
     concurrency: config.concurrency,
     commitIntervalMs: config.commitIntervalMs,
+    onLost: stopProcessOnConsumerLoss(log),
   });
   const metrics = new ProjectionMetrics();
   const stats = { events: 0, batches: 0 };
@@ -59,7 +60,7 @@ export async function createProjection(config: ProjectionConfig, log: Log = json
   };
   const health = async () => ({
     postgres: await readModel.query('SELECT 1').then(() => true, () => false),
-    kafka: await consumer.lag(kafka).then(() => true, () => false),
+    kafka: consumer.consuming() && (await consumer.lag(kafka).then(() => true, () => false)),
   });
   // Served before consuming starts: a port already taken stops the service before it does any work.
   const metricsServer = await startMetricsServer({

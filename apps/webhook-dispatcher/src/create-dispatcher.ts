@@ -1,5 +1,5 @@
 import { createDataSource, EVENT_STORE_MIGRATIONS, openDatabase, PostgresEventStore } from '@forensics/event-store';
-import { createKafka, ensureTopic, KafkaBatchConsumer } from '@forensics/messaging';
+import { createKafka, ensureTopic, KafkaBatchConsumer, stopProcessOnConsumerLoss } from '@forensics/messaging';
 import { FolderRowsRepository, READ_MODEL_MIGRATIONS } from '@forensics/read-model';
 import { jsonLog, type Log, type MetricsServer, startMetricsServer } from '@forensics/observability';
 import { CompanySecrets, DeliveriesRepository, WEBHOOK_MIGRATIONS } from '@forensics/webhooks';
@@ -41,7 +41,7 @@ export async function createDispatcher(
   const kafka = createKafka({ brokers: config.brokers, clientId: `webhook-dispatcher-${config.groupId}` });
   // Whoever starts first creates the topic; subscribing to a missing one fails.
   await ensureTopic(kafka, config.topic, { partitions: config.partitions });
-  const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, concurrency: 2 });
+  const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, concurrency: 2, onLost: stopProcessOnConsumerLoss(log) });
   // The offsets are committed after the handler resolves, so only after the rows are in.
   await consumer.run(async (messages, { heartbeat }) => {
     const added = await deliveries.insert(await deliveriesOfBatch(messages, { eventStore, allowPrivateTargets: config.allowPrivateTargets, log, heartbeat, ...(resolve ? { resolve } : {}) }));
@@ -66,7 +66,7 @@ export async function createDispatcher(
     },
     health: async () => {
       const postgres = await webhooks.query('SELECT 1').then(() => true, () => false);
-      return { ok: postgres, postgres };
+      return { ok: postgres && consumer.consuming(), postgres, consuming: consumer.consuming() };
     },
   });
   log({ level: 'info', message: 'webhook dispatcher consuming', topic: config.topic, group: config.groupId, schema: config.webhookSchema });

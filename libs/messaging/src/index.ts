@@ -6,3 +6,4 @@ export * from './incoming-message';
 export * from './kafka-batch-consumer';
 export * from './kafka-work-consumer';
 export * from './no-delay-json-socket';
+export * from './consumer-loss';

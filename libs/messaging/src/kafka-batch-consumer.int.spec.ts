@@ -22,6 +22,18 @@ describe('KafkaBatchConsumer', () => {
   const send = (from: number, count: number) =>
     producer.send(topic, Array.from({ length: count }, (_, n) => ({ key: `folder-${(from + n) % 5}`, value: String(from + n) })));
 
+  it('given a group the broker refuses for good (a session timeout below its floor), then the consumer says it is lost, once', async () => {
+    const lost: Error[] = [];
+    const refused = await KafkaBatchConsumer.connect(kafka, { groupId: uniqueName('it_refused_group'), topic, sessionTimeoutMs: 3_000, onLost: (error) => lost.push(error) });
+    consumers.push(refused);
+    expect(refused.consuming()).toBe(true);
+    await refused.run(async () => undefined);
+    await waitFor(async () => lost.length, (n) => n > 0, { timeoutMs: 20_000, what: 'the loss reported' });
+    expect(refused.consuming()).toBe(false);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]?.message).toMatch(/session timeout/i);
+  }, 30_000);
+
   it('redelivers a batch whose handler failed, and commits offsets only after success', async () => {
     await send(0, 60);
     const seen: IncomingMessage[] = [];

@@ -1,6 +1,7 @@
 import type { Consumer, Kafka } from 'kafkajs';
 import type { BatchHandler } from './incoming-message';
 import { FETCH_MAX_WAIT_MS } from './fetch-wait';
+import { type OnConsumerLost, watchConsumerLoss } from './consumer-loss';
 import { toIncoming } from './to-incoming';
 
 export type BatchConsumerSettings = Readonly<{
@@ -18,6 +19,8 @@ export type BatchConsumerSettings = Readonly<{
    * this much again after a crash. Offsets still pending are committed on `stop()`.
    */
   commitIntervalMs?: number;
+  /** Called when the consumer stops for good (a crash kafkajs does not restart after). */
+  onLost?: OnConsumerLost;
 }>;
 
 
@@ -35,10 +38,14 @@ export class KafkaBatchConsumer {
   private flushTimer: NodeJS.Timeout | undefined;
   private stopping = false;
 
+  /** Whether it still consumes: false after a crash that kafkajs does not restart after. */
+  readonly consuming: () => boolean;
+
   private constructor(
     private readonly consumer: Consumer,
     private readonly settings: BatchConsumerSettings,
   ) {
+    this.consuming = watchConsumerLoss(consumer, settings.onLost);
     // A partition handed to another member is theirs to commit: drop what this one still holds.
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       const assigned = new Set(payload.memberAssignment[settings.topic] ?? []);

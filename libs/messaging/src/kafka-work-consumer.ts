@@ -1,6 +1,7 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { IncomingMessage } from './incoming-message';
 import { FETCH_MAX_WAIT_MS } from './fetch-wait';
+import { type OnConsumerLost, watchConsumerLoss } from './consumer-loss';
 import { toIncoming } from './to-incoming';
 
 export type WorkConsumerSettings = Readonly<{
@@ -17,6 +18,8 @@ export type WorkConsumerSettings = Readonly<{
   /** Handler failures are retried with this first delay, doubling up to 30 s. */
   retryDelayMs?: number;
   log?: (entry: Record<string, unknown>) => void;
+  /** Called when the consumer stops for good (a crash kafkajs does not restart after). */
+  onLost?: OnConsumerLost;
 }>;
 
 /** Handles one message; it throws only for failures worth retrying (a database that is down). */
@@ -43,10 +46,14 @@ export class KafkaWorkConsumer {
   private commits: Promise<void> = Promise.resolve();
   private stopping = false;
 
+  /** Whether it still consumes: false after a crash that kafkajs does not restart after. */
+  readonly consuming: () => boolean;
+
   private constructor(
     private readonly consumer: Consumer,
     private readonly settings: WorkConsumerSettings,
   ) {
+    this.consuming = watchConsumerLoss(consumer, settings.onLost);
     // A partition handed to another member is theirs to commit from now on.
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       const assigned = new Set(payload.memberAssignment[settings.topic] ?? []);
