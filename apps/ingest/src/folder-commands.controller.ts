@@ -2,6 +2,7 @@ import { Controller, Inject, UseFilters } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { FolderCommand } from '@forensics/domain';
 import { CLOCK, type Clock } from './commands/clock';
+import { CommandDrain } from './commands/command-drain';
 import { FolderCommandService } from './commands/folder-command.service';
 import { OzErrorFilter } from './errors/oz-error.filter';
 import { CommandObserver } from './observability/command-observer';
@@ -18,6 +19,7 @@ export class FolderCommandsController {
     @Inject(FolderCommandService) private readonly commands: FolderCommandService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CommandObserver) private readonly observer: CommandObserver,
+    @Inject(CommandDrain) private readonly drain: CommandDrain,
   ) {}
 
   @MessagePattern(INGEST_PATTERNS.createFolder)
@@ -51,9 +53,11 @@ export class FolderCommandsController {
   }
 
   private async run(type: FolderCommand['type'], payload: unknown): Promise<IngestReply> {
-    return this.observer.observe(type, payload, () => {
-      const request = checkIngestRequest(payload);
-      return this.commands.handle(toFolderCommand(type, request, this.clock.now()), request.idempotency_key);
-    });
+    return this.observer.observe(type, payload, () =>
+      this.drain.run(() => {
+        const request = checkIngestRequest(payload);
+        return this.commands.handle(toFolderCommand(type, request, this.clock.now()), request.idempotency_key);
+      }),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { JsonLogger } from '@forensics/observability';
 import { CLOCK, systemClock } from './commands/clock';
+import { CommandDrain } from './commands/command-drain';
 import { FolderCommandService } from './commands/folder-command.service';
 import { INGEST_CONFIG, type IngestConfig } from './config/ingest.config';
 import { DataSourceCloser } from './database/data-source.closer';
@@ -25,6 +26,7 @@ export class IngestModule {
         dataSourceProvider,
         eventStoreProvider,
         DataSourceCloser,
+        CommandDrain,
         FolderCommandService,
         { provide: IngestMetrics, useValue: new IngestMetrics() },
         CommandObserver,

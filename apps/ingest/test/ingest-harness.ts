@@ -25,7 +25,8 @@ export type IngestHarness = Readonly<{
   refusal: (pattern: IngestPattern, payload: unknown) => Promise<unknown>;
   readStream: (folderId: string) => Promise<StoredEvent[]>;
   countEvents: () => Promise<number>;
-  stop: () => Promise<void>;
+  /** Closes everything; `appStopped` when the test has stopped ingest itself. */
+  stop: (options?: Readonly<{ appStopped?: boolean }>) => Promise<void>;
 }>;
 
 export async function startIngest(prefix: string, overrides: Partial<IngestConfig> = {}): Promise<IngestHarness> {
@@ -68,9 +69,9 @@ export async function startIngest(prefix: string, overrides: Partial<IngestConfi
       ),
     readStream: (folderId) => store.readStream(folderId),
     countEvents: async () => (await dataSource.query('SELECT count(*)::int AS n FROM events'))[0].n,
-    stop: async () => {
+    stop: async ({ appStopped = false } = {}) => {
       await client.close();
-      await app.close();
+      if (!appStopped) await app.close();
       await dataSource.destroy();
       await schema.drop();
     },

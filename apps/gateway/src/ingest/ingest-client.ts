@@ -23,7 +23,9 @@ export class IngestClient {
     try {
       return await firstValueFrom(this.client.send<IngestReply>(pattern, request).pipe(timeout(REPLY_TIMEOUT_MS)));
     } catch (error) {
-      if (isOzBody(error)) throw new OzHttpError(error.error_code, error.error_message, error.details ?? null);
+      // Ingest refuses new commands while it stops (code 11): like one that cannot be reached, a
+      // service to try again shortly (503), not a fault of the client.
+      if (isOzBody(error)) throw new OzHttpError(error.error_code, error.error_message, error.details ?? null, error.error_code === OzErrorCode.EXTERNAL_SERVICE ? 503 : undefined);
       throw new OzHttpError(OzErrorCode.EXTERNAL_SERVICE, 'The command service is not reachable; try again', null, 503);
     }
   }
