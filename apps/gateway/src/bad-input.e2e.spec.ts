@@ -200,6 +200,23 @@ describe('bad input', () => {
     expect((await system.api('GET', own, { token: client.token })).body.biometry_settings).toEqual({ operator_review: false });
   });
 
+  it('given a known path with a method it lacks, then 405 (code 1) with Allow; an Oz endpoint not built here, 501 (code 2); an unknown path, 404 (code 10)', async () => {
+    const created = await system.api('POST', '/api/folders/', { token: client.token, form: uploadForm({ v: video() }, { 'media:tags': { v: ['video_selfie'] } }) });
+    const folder = `/api/folders/${created.body.folder_id as string}/`;
+    const put = await fetch(`${system.baseUrl}${folder}`, { method: 'PUT', headers: { 'X-Forensic-Access-Token': client.token } });
+    expect({ status: put.status, code: ((await put.json()) as { error_code: number }).error_code }).toEqual({ status: 405, code: 1 });
+    expect(put.headers.get('allow')).toMatch(/GET/);
+    for (const [method, url] of [['DELETE', folder], ['GET', '/api/collections/'], ['POST', '/api/instant/folders/']] as const) {
+      const answer = await system.api(method, url, { token: client.token });
+      expect({ method, url, status: answer.status, code: answer.body.error_code }).toEqual({ method, url, status: 501, code: 2 });
+    }
+    expect((await system.api('GET', '/api/folders/')).status).toBe(401);
+    const unknown = await system.api('GET', '/api/palmistry/', { token: client.token });
+    expect({ status: unknown.status, code: unknown.body.error_code }).toEqual({ status: 404, code: 10 });
+    // The folder is still there: a DELETE that is not built deletes nothing.
+    expect((await system.api('GET', folder, { token: client.token })).status).toBe(200);
+  });
+
   it('given any answer, then it carries its X-Request-Id and does not name the framework (no X-Powered-By)', async () => {
     const response = await fetch(`${system.baseUrl}/api/folders/`, { headers: { 'X-Request-Id': 'probe-1' } });
     expect(response.status).toBe(401);

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { jsonLog, type Log, metricsServerProviders } from '@forensics/observability';
 import type { GatewayConfig } from './config/gateway.config';
 import { OzExceptionFilter } from './errors/oz-exception.filter';
+import { type RouteMethods, routeMethodsOf } from './errors/route-methods';
 import { GatewayModule } from './gateway.module';
 import { GatewayMetrics } from './observability/gateway-metrics';
 import { observeRequests } from './observability/observe-requests';
@@ -22,13 +23,17 @@ export async function createGatewayApp(config: GatewayConfig, log: Log = jsonLog
   app.use(observeRequests(metrics, log));
   // JSON bodies are small in this API (files go as multipart): 1 MB is plenty.
   app.useBodyParser('json', { limit: '1mb' });
-  app.useGlobalFilters(new OzExceptionFilter(log));
+  // The routes are known once the app is initialised; the filter asks them when a method has none.
+  let routeMethods: RouteMethods = () => [];
+  app.useGlobalFilters(new OzExceptionFilter(log, (path) => routeMethods(path)));
   app.enableShutdownHooks();
   app.set('query parser', 'extended');
   // Answers do not advertise the framework (and its version range) to whoever probes the API.
   app.disable('x-powered-by');
   // Behind N proxies, the client's address is the one they put in X-Forwarded-For (login throttling keys on it).
   app.set('trust proxy', config.trustProxyHops);
+  await app.init();
+  routeMethods = routeMethodsOf(app.getHttpAdapter().getInstance());
   await app.listen(config.port, config.host);
   log({ level: 'info', message: 'gateway listening', url: await app.getUrl() });
   return app;

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { GatewayConfig } from './config/gateway.config';
 import { gatewayConfigProvider } from './config/gateway-config.provider';
+import { NotRealizedController } from './errors/not-realized.controller';
 import { FoldersModule } from './folders/folders.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
@@ -11,7 +12,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 export class GatewayModule {
   static forConfig(config: GatewayConfig): DynamicModule {
     const configModule = { module: GatewayConfigModule, providers: [gatewayConfigProvider(config)], exports: [gatewayConfigProvider(config).provide], global: true };
-    return { module: GatewayModule, imports: [configModule, IdentityModule, FoldersModule, WebhooksModule, HealthModule] };
+    return { module: GatewayModule, imports: [configModule, IdentityModule, FoldersModule, WebhooksModule, HealthModule], controllers: [NotRealizedController] };
   }
 }
 

@@ -1,10 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, NotFoundException } from '@nestjs/common';
 import type { OzErrorBody } from '@forensics/contracts';
 import { DomainError, OzErrorCode } from '@forensics/domain';
 import type { Log } from '@forensics/observability';
 import type { Request, Response } from 'express';
 import { correlationIdOf } from '../observability/correlation-id';
 import { HTTP_STATUS_OF, OzHttpError } from './oz-http-error';
+import type { RouteMethods } from './route-methods';
 
 /**
  * Every error leaves the API as an Oz body with its status. Bad input never answers 500: the
@@ -13,12 +14,26 @@ import { HTTP_STATUS_OF, OzHttpError } from './oz-http-error';
  */
 @Catch()
 export class OzExceptionFilter implements ExceptionFilter {
-  constructor(private readonly log: Log) {}
+  /** `routeMethods`: the methods a path is served with, so that a known path answers 405, not 404. */
+  constructor(
+    private readonly log: Log,
+    private readonly routeMethods: RouteMethods = () => [],
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
+    // No route for this method: a path served with other methods answers NOT ALLOWED, with Allow.
+    if (exception instanceof NotFoundException && !response.headersSent) {
+      const allowed = this.routeMethods(request.path);
+      if (allowed.length > 0) {
+        response.setHeader('Allow', allowed.join(', '));
+        response.status(405).json({ error_code: OzErrorCode.NOT_ALLOWED, error_message: `${request.method} is not allowed here; use ${allowed.join(', ')}`, details: { allowed } });
+        return;
+      }
+    }
     const { status, body } = toOzResponse(exception);
-    if (status >= 500) this.log({ level: 'error', message: 'request failed', correlation_id: correlationIdOf(host.switchToHttp().getRequest<Request>()), error: exception instanceof Error ? exception.stack ?? exception.message : String(exception) });
+    if (status >= 500) this.log({ level: 'error', message: 'request failed', correlation_id: correlationIdOf(request), error: exception instanceof Error ? exception.stack ?? exception.message : String(exception) });
     if (response.headersSent) return;
     if (exception instanceof OzHttpError) for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     response.status(status).json(body);
