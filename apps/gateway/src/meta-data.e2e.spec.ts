@@ -63,10 +63,23 @@ describe('metadata endpoints', () => {
     const listed = await ok('GET', '/api/folders/?meta_data=channel==mobile');
     expect(listed.items.map((f: Json) => f.folder_id)).toEqual([folderId]);
     expect((await ok('GET', '/api/folders/?meta_data=transaction_id==t-1')).total_count).toBe(0);
+    // A number is found by its digits.
+    expect((await ok('GET', '/api/folders/?meta_data=attempt==2')).items.map((f: Json) => f.folder_id)).toEqual([folderId]);
 
     expect(await ok('DELETE', url, { keys: ['attempt', 'never-set'] })).toEqual({ client_iin: '770101300123', channel: 'mobile' });
     expect(await ok('DELETE', url)).toEqual({});
     expect(await ok('GET', url)).toEqual({});
+  });
+
+  it('the list finds a nested key by its dotted path, and a value with a comma whole', async () => {
+    const created = await system.api('POST', '/api/folders/', {
+      token: client.token,
+      form: uploadForm({ v: { name: 'selfie.mp4', bytes: fixture('astronaut-selfie.mp4') } }, { 'media:tags': { v: ['video_selfie'] }, 'folder:meta_data': { person_info: { last_name: 'Doe, John' }, score: 7 } }),
+    });
+    expect(created.status).toBe(201);
+    const ids = async (filter: string) => (await ok('GET', `/api/folders/?${filter}`)).items.map((f: Json) => f.folder_id);
+    expect(await ids(`meta_data=${encodeURIComponent('person_info.last_name==Doe, John')}&meta_data=score==7`)).toEqual([created.body.folder_id]);
+    expect(await ids(`meta_data=${encodeURIComponent('person_info.last_name!=Doe, John')}`)).not.toContain(created.body.folder_id);
   });
 
   it("the folder's event history shows each change, the whole object it left and who made it; a change that changes nothing adds no event", async () => {

@@ -80,7 +80,7 @@ export function parseFolderListQuery(query: Query): FolderListQuery {
     timeCreatedMax: epoch(query, 'time_created.max'),
     timeUpdatedMin: epoch(query, 'time_updated.min'),
     timeUpdatedMax: epoch(query, 'time_updated.max'),
-    metaData: list(query, 'meta_data').map((expression) => {
+    metaData: metaDataConditions(query).map((expression) => {
       const match = /^([^=!]+)(==|!=)(.*)$/.exec(expression);
       if (!match) throw invalidValue('Query parameter "meta_data" must be key==value or key!=value', { field: 'meta_data', value: expression });
       return { key: match[1] as string, value: match[3] as string, equal: match[2] === '==' };
@@ -89,4 +89,30 @@ export function parseFolderListQuery(query: Query): FolderListQuery {
     withAnalyses: flag(query, 'with_analyses'),
     totalOmit: flag(query, 'total_omit'),
   };
+}
+
+/**
+ * The `meta_data` conditions: one per parameter, or several in one joined by commas. A comma
+ * starts a new condition only where `key==` or `key!=` follows, so a value may hold commas
+ * (`name==Doe, John`).
+ */
+function metaDataConditions(query: Query): string[] {
+  const value = query['meta_data'];
+  if (value === undefined) return [];
+  const values = Array.isArray(value) ? value : [value];
+  if (!values.every((v): v is string => typeof v === 'string')) throw invalidValue('Query parameter "meta_data" must be text', { field: 'meta_data' });
+  return values.flatMap((v) => v.split(/,(?=[^=!,]+(?:==|!=))/)).filter((v) => v !== '');
+}
+
+/**
+ * The metadata objects a `key==value` condition matches by containment (each one served by the
+ * GIN index): the value as text, and as the JSON number, boolean or null it may spell
+ * (`transaction_id==42` finds `{"transaction_id": 42}`); a dotted key also as a path into nested
+ * objects (`person_info.last_name==Doe` finds `{"person_info": {"last_name": "Doe"}}`).
+ */
+export function metaDataMatches(key: string, value: string): Record<string, unknown>[] {
+  const values: unknown[] = [value];
+  if (/^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)$/.test(value)) values.push(JSON.parse(value) as unknown);
+  const paths = key.includes('.') ? [[key], key.split('.')] : [[key]];
+  return paths.flatMap((path) => values.map((v) => path.reduceRight<unknown>((inner, part) => ({ [part]: inner }), v) as Record<string, unknown>));
 }

@@ -1,5 +1,5 @@
 import { OzHttpError } from '../errors/oz-http-error';
-import { flag } from './folder-list-query';
+import { flag, metaDataMatches, parseFolderListQuery } from './folder-list-query';
 
 describe('a boolean query parameter (with_analyses, total_omit, keep_open)', () => {
   it.each([
@@ -21,5 +21,35 @@ describe('a boolean query parameter (with_analyses, total_omit, keep_open)', () 
   it.each(['yes', '', '2', 'truee'])('given %p, then INVALID VALUE (code 4) naming the parameter', (raw) => {
     expect(() => flag({ with_analyses: raw }, 'with_analyses')).toThrow(expect.objectContaining({ code: 4, details: { field: 'with_analyses', value: raw } }));
     expect(() => flag({ with_analyses: raw }, 'with_analyses')).toThrow(OzHttpError);
+  });
+});
+
+describe('the meta_data filter of the folder list', () => {
+  const conditions = (meta_data: string | string[]) => parseFolderListQuery({ meta_data }).metaData;
+
+  it('given one condition per parameter, or several joined by commas, then each is a condition', () => {
+    expect(conditions(['transaction_id==t-1', 'channel!=web'])).toEqual([
+      { key: 'transaction_id', value: 't-1', equal: true },
+      { key: 'channel', value: 'web', equal: false },
+    ]);
+    expect(conditions('a==1,b!=2')).toEqual([
+      { key: 'a', value: '1', equal: true },
+      { key: 'b', value: '2', equal: false },
+    ]);
+  });
+
+  it('given a value with a comma, then the comma stays in the value', () => {
+    expect(conditions('name==Doe, John')).toEqual([{ key: 'name', value: 'Doe, John', equal: true }]);
+    expect(conditions('name==Doe,John')).toEqual([{ key: 'name', value: 'Doe,John', equal: true }]);
+  });
+
+  it('given a value that spells a number, a boolean or null, then it matches that JSON value as well as the text', () => {
+    expect(metaDataMatches('transaction_id', '42')).toEqual([{ transaction_id: '42' }, { transaction_id: 42 }]);
+    expect(metaDataMatches('vip', 'true')).toEqual([{ vip: 'true' }, { vip: true }]);
+    expect(metaDataMatches('order', 'o-7')).toEqual([{ order: 'o-7' }]);
+  });
+
+  it('given a dotted key, then it also matches the path into nested objects', () => {
+    expect(metaDataMatches('person_info.last_name', 'Doe')).toEqual([{ 'person_info.last_name': 'Doe' }, { person_info: { last_name: 'Doe' } }]);
   });
 });

@@ -2,7 +2,7 @@ import { type Actor, canSeeFolder } from '@forensics/domain';
 import { FolderRowsRepository, type StoredFolderRows } from '@forensics/read-model';
 import type { DataSource } from 'typeorm';
 import { notExist } from '../errors/oz-http-error';
-import type { FolderListQuery } from './folder-list-query';
+import { type FolderListQuery, metaDataMatches } from './folder-list-query';
 
 /** A folder's rows, with its folder row present. */
 export type VisibleFolder = StoredFolderRows & { folder: NonNullable<StoredFolderRows['folder']> };
@@ -59,7 +59,10 @@ export class FolderReader {
     if (query.timeCreatedMax !== null) where.push(`time_created <= to_timestamp(${param(query.timeCreatedMax)})`);
     if (query.timeUpdatedMin !== null) where.push(`time_updated >= to_timestamp(${param(query.timeUpdatedMin)})`);
     if (query.timeUpdatedMax !== null) where.push(`time_updated <= to_timestamp(${param(query.timeUpdatedMax)})`);
-    for (const { key, value, equal } of query.metaData) where.push(`${equal ? '' : 'NOT '}meta_data @> ${param(JSON.stringify({ [key]: value }))}::jsonb`);
+    for (const { key, value, equal } of query.metaData) {
+      const matches = metaDataMatches(key, value).map((match) => `meta_data @> ${param(JSON.stringify(match))}::jsonb`);
+      where.push(`${equal ? '' : 'NOT '}(${matches.join(' OR ')})`);
+    }
     if (query.resolutionStatus.length > 0) where.push(`(resolution_status = ANY(${param(query.resolutionStatus)}::text[]) OR system_resolution = ANY($${values.length}::text[]))`);
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const order = `${query.sorting.column} ${query.sorting.direction}, folder_id ${query.sorting.direction}`;
