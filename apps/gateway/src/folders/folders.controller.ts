@@ -84,7 +84,8 @@ export class FoldersController {
     const parsed = parseFolderListQuery(query);
     const { total, items } = await this.reader.list(actor, parsed);
     const base = baseUrlOf(request);
-    return { total_count: total, items: items.map((f) => folderJson(f, { withAnalyses: parsed.withAnalyses }, base)) };
+    // `total` too, the name the users' and companies' lists use: one pager serves every list.
+    return { total_count: total, total, items: items.map((f) => folderJson(f, { withAnalyses: parsed.withAnalyses }, base)) };
   }
 
   @Post(':folderId/analyses')

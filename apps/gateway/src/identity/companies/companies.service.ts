@@ -45,11 +45,12 @@ export class CompaniesService {
     return toCompanyResponse(row);
   }
 
-  async list(actor: Actor, query: Record<string, unknown>): Promise<{ items: CompanyResponse[]; total: number }> {
+  async list(actor: Actor, query: Record<string, unknown>): Promise<{ items: CompanyResponse[]; total: number; total_count: number }> {
     const onlyId = canSeeAllCompanies(actor) ? null : actor.company_id;
-    if (!canSeeAllCompanies(actor) && onlyId === null) return { items: [], total: 0 };
+    if (!canSeeAllCompanies(actor) && onlyId === null) return { items: [], total: 0, total_count: 0 };
     const { rows, total } = await this.companies.list(readListQuery(query), onlyId);
-    return { items: rows.map(toCompanyResponse), total };
+    // Both names of the count: the folder list's (`total_count`) and this one's first (`total`).
+    return { items: rows.map(toCompanyResponse), total, total_count: total };
   }
 
   /** Whether the company exists for this actor: another tenant's company does not. */

@@ -17,7 +17,8 @@ const single = (query: Record<string, unknown>, key: string): string | undefined
 const integer = (query: Record<string, unknown>, key: string, fallback: number, max: number): number => {
   const text = single(query, key);
   if (text === undefined) return fallback;
-  if (!/^-?[0-9]+$/.test(text)) throw new OzHttpError(OzErrorCode.INVALID_TYPE, `${key} must be an integer`, { field: key });
+  // As in the folder list: a query string is always text, so a non-integer is a bad value (4).
+  if (!/^-?[0-9]+$/.test(text)) throw invalidValue(`${key} must be an integer`, { field: key });
   const value = Number(text);
   if (value < 0 || value > max) throw invalidValue(`${key} must be between 0 and ${max}`, { field: key });
   return value;

@@ -53,10 +53,11 @@ export class UsersService {
     return toUserResponse(await this.visible(actor, user_id));
   }
 
-  async list(actor: Actor, query: Record<string, unknown>): Promise<{ items: UserResponse[]; total: number }> {
+  async list(actor: Actor, query: Record<string, unknown>): Promise<{ items: UserResponse[]; total: number; total_count: number }> {
     const company_id = InputObject.of(query, 'query').uuidOrNull('company_id') ?? undefined;
     const { rows, total } = await this.users.list(readListQuery(query), userReadScope(actor), company_id);
-    return { items: rows.map(toUserResponse), total };
+    // Both names of the count: the folder list's (`total_count`) and this one's first (`total`).
+    return { items: rows.map(toUserResponse), total, total_count: total };
   }
 
   async update(actor: Actor, user_id: string, body: unknown): Promise<UserResponse> {
