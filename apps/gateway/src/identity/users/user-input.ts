@@ -1,5 +1,5 @@
 import type { Role } from '@forensics/domain';
-import { invalidStructure } from '../../errors/oz-http-error';
+import { invalidStructure, invalidValue } from '../../errors/oz-http-error';
 import { MAX_PASSWORD_LENGTH } from '../auth/auth.service';
 import { InputObject } from '../input/input-object';
 import { USER_ROLES } from './user-access';
@@ -28,7 +28,7 @@ const USER_TYPE = { max: 32, pattern: new RegExp(`^(${USER_ROLES.join('|')})$`),
 /**
  * `{credentials: {email, password}, profile: {...}}`, the shape of reference/oz-api.md §1.2, for a
  * new user (`credentials` required) or an edit (every part optional). API 5's `is_admin` and
- * `is_service` stand for a role when `user_type` is absent.
+ * `is_service` refine `user_type` CLIENT, or stand for a role when `user_type` is absent.
  */
 export function readUserInput(body: unknown, kind: 'create' | 'edit'): UserInput {
   const input = InputObject.of(body);
@@ -39,7 +39,7 @@ export function readUserInput(body: unknown, kind: 'create' | 'edit'): UserInput
   const read: UserInput = {
     email: credentials?.string('email', EMAIL, required),
     password: credentials?.string('password', PASSWORD, required),
-    user_type: (profile?.string('user_type', USER_TYPE, 'optional') as Role | undefined) ?? legacyRole(profile),
+    user_type: roleOf(profile),
     company_id: profile?.uuidOrNull('company_id'),
     first_name: profile?.string('first_name', NAME, 'optional'),
     last_name: profile?.string('last_name', NAME, 'optional'),
@@ -52,8 +52,18 @@ export function readUserInput(body: unknown, kind: 'create' | 'edit'): UserInput
   return read;
 }
 
-function legacyRole(profile: InputObject | undefined): Role | undefined {
-  if (profile?.boolean('is_service')) return 'CLIENT_SERVICE';
-  if (profile?.boolean('is_admin')) return 'CLIENT_ADMIN';
-  return undefined;
+/**
+ * The role: `user_type`, refined by API 5's flags. Oz's own documented body sends them together
+ * (reference/oz-api.md §1.2), so `CLIENT` with `is_service: true` is a CLIENT SERVICE and with
+ * `is_admin: true` a CLIENT ADMIN; alone, a flag stands for that role.
+ */
+function roleOf(profile: InputObject | undefined): Role | undefined {
+  const userType = profile?.string('user_type', USER_TYPE, 'optional') as Role | undefined;
+  const isService = profile?.boolean('is_service') === true;
+  const isAdmin = profile?.boolean('is_admin') === true;
+  if (isService && isAdmin) throw invalidValue('A user is a service user or an admin, not both: is_service and is_admin are both true', { field: 'profile.is_service' });
+  if (userType !== undefined && userType !== 'CLIENT') return userType;
+  if (isService) return 'CLIENT_SERVICE';
+  if (isAdmin) return 'CLIENT_ADMIN';
+  return userType;
 }

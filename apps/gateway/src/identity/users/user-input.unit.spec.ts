@@ -23,6 +23,14 @@ describe('reading a user from a request', () => {
     expect(readUserInput({ credentials, profile: { is_admin: true } }, 'create').user_type).toBe('CLIENT_ADMIN');
   });
 
+  it("takes API 5 flags with user_type CLIENT as Oz's documented body sends them: a service user or a company admin", () => {
+    expect(readUserInput({ credentials, profile: { user_type: 'CLIENT', is_service: true } }, 'create').user_type).toBe('CLIENT_SERVICE');
+    expect(readUserInput({ credentials, profile: { user_type: 'CLIENT', is_admin: true } }, 'create').user_type).toBe('CLIENT_ADMIN');
+    expect(readUserInput({ credentials, profile: { user_type: 'CLIENT', is_admin: false, is_service: false } }, 'create').user_type).toBe('CLIENT');
+    expect(readUserInput({ credentials, profile: { user_type: 'OPERATOR', is_admin: true } }, 'create').user_type).toBe('OPERATOR');
+    expect(() => readUserInput({ credentials, profile: { is_admin: true, is_service: true } }, 'create')).toThrow(expect.objectContaining({ code: 4 }));
+  });
+
   it('answers INVALID STRUCTURE for a missing part, INVALID TYPE for a wrong type, INVALID VALUE for a bad value', () => {
     expect(codeOf(() => readUserInput({ profile: {} }, 'create'))).toBe(OzErrorCode.INVALID_STRUCTURE);
     expect(codeOf(() => readUserInput({ credentials: { email: 'a@b' } }, 'create'))).toBe(OzErrorCode.INVALID_STRUCTURE);
