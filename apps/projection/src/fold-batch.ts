@@ -6,7 +6,7 @@ import type { DeadLetters, PoisonMessage } from './dead-letters';
 import type { GroupCommit } from './group-commit';
 import type { ProjectionCache } from './projection-cache';
 import type { ProjectionMetrics } from './projection-metrics';
-import { foldableEnvelope, loadStoredProjections } from './stored-projections';
+import { foldableEnvelope, loadStoredProjections, UnfoldableStoredEventError } from './stored-projections';
 
 export type FoldBatchDependencies = Readonly<{
   rows: FolderRowsRepository;
@@ -40,20 +40,36 @@ export async function foldBatch(messages: readonly IncomingMessage[], deps: Fold
 }
 
 async function foldAndCommit(messages: readonly IncomingMessage[], deps: FoldBatchDependencies): Promise<void> {
-  const { envelopes, poison } = parse(messages);
+  const { envelopes, poison, sources } = parse(messages);
   if (poison.length > 0) await deadLetter(poison, deps);
   const byFolder = groupByFolder(envelopes);
   if (byFolder.size === 0) return;
   const current = await currentProjections([...byFolder.keys()], deps);
   const writes = [];
+  const behind: PoisonMessage[] = [];
   for (const [folderId, events] of byFolder) {
     const stored = current.get(folderId) ?? null;
-    const complete = await withGapsFilled(stored, events, folderId, deps);
+    let complete: FolderEnvelope[];
+    try {
+      complete = await withGapsFilled(stored, events, folderId, deps);
+    } catch (error) {
+      if (!(error instanceof UnfoldableStoredEventError)) throw error;
+      // The folder cannot pass an event of its own history that this version cannot read: it is
+      // folded up to the one before, and its later events go where that one went, with the
+      // reason, rather than hold up every folder of the partition for ever. A projection that can
+      // read it folds them again from the store (a rebuild).
+      const reason = `behind an unreadable event: folder ${error.folderId} stops at version ${error.version - 1}; ${error.message}`;
+      const after = events.filter((e) => e.stream_version > error.version);
+      behind.push(...after.map((e) => ({ message: sources.get(e) as IncomingMessage, reason })));
+      complete = await withGapsFilled(stored, events.filter((e) => e.stream_version < error.version), folderId, deps);
+      if (complete.length === 0) continue;
+    }
     const projection = projectFolder(stored, complete);
     countRedeliveries(stored, events, deps);
     deps.metrics.eventsApplied.inc(projection.version - (stored?.version ?? 0));
     writes.push({ expectedVersion: stored?.version ?? 0, projection });
   }
+  if (behind.length > 0) await deadLetter(behind, deps);
   await write(writes, deps);
   deps.metrics.batches.inc();
   // One line per batch, never per event: the fold's budget is about 75 µs an event.
@@ -76,12 +92,16 @@ async function currentProjections(folderIds: readonly string[], deps: FoldBatchD
 function parse(messages: readonly IncomingMessage[]) {
   const envelopes: FolderEnvelope[] = [];
   const poison: PoisonMessage[] = [];
+  // Which message each envelope came from, for the dead-letter topic.
+  const sources = new Map<FolderEnvelope, IncomingMessage>();
   for (const message of messages) {
     const parsed = parseEnvelope(message.value ?? '');
-    if (parsed.ok) envelopes.push(parsed.envelope);
-    else poison.push({ message, reason: parsed.reason });
+    if (parsed.ok) {
+      envelopes.push(parsed.envelope);
+      sources.set(parsed.envelope, message);
+    } else poison.push({ message, reason: parsed.reason });
   }
-  return { envelopes, poison };
+  return { envelopes, poison, sources };
 }
 
 async function deadLetter(poison: readonly PoisonMessage[], deps: FoldBatchDependencies): Promise<void> {

@@ -127,6 +127,31 @@ describe('projection', () => {
     }
   });
 
+  it('given a stored event it cannot read (a newer schema version), then the folder stops before it and its later events go to the dead-letter topic, once each, instead of blocking the partition', async () => {
+    const deadLetters = await recordTopic(h.config.deadLetterTopic);
+    try {
+      const { folderId, quality, biometry } = await h.kycFolder();
+      // Version 5, written by a newer writer in a shape this projection does not know.
+      const data = { analysis_id: quality, group_id: 'g', resolution: 'SUCCESS', results_data: null, results_media: [], model_versions: {}, duration_ms: 1 };
+      await h.store.append(folderId, 4, [{ event_id: randomUUID(), type: 'AnalysisFinished', schema_version: 99, data, metadata: { actor: { user_id: 'w', company_id: null, role: 'SYSTEM' } } }]);
+      await h.finish(folderId, biometry, 'SUCCESS');
+      const history = await h.store.readStream(folderId);
+      expect(history.map((e) => e.stream_version)).toEqual([1, 2, 3, 4, 5, 6]);
+      await h.publish(history);
+      await waitFor(() => deadLetters.messages.length, (n) => n >= 2, { what: 'version 5 and version 6 dead-lettered' });
+      // Retried batches would send them again: wait, then count.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(deadLetters.messages.map((m) => m.headers['reason'])).toEqual([expect.stringMatching(/schema/i), expect.stringMatching(/^behind an unreadable event: folder .* stops at version 4/)]);
+      expect(await versionOf(folderId)).toBe(4);
+      // The partitions go on: a folder after it is applied.
+      const next = await h.kycFolder();
+      await h.publish(await h.store.readStream(next.folderId));
+      await waitFor(() => versionOf(next.folderId), (v) => v === 4, { what: 'the next folder applied' });
+    } finally {
+      await deadLetters.stop();
+    }
+  });
+
   it('logs each committed batch once, with the correlation ids of the requests in it', async () => {
     const { folderId } = await h.kycFolder();
     const history = await h.store.readStream(folderId);

@@ -35,7 +35,18 @@ export async function loadStoredProjections(folderIds: readonly string[], source
 export function foldableEnvelope(event: StoredEvent): FolderEnvelope {
   const parsed = parseEnvelope(JSON.stringify(toEnvelope(event)));
   if (parsed.ok) return parsed.envelope;
-  throw new Error(
-    `event ${event.event_id} (${event.type} v${event.schema_version}, folder ${event.stream_id} version ${event.stream_version}) cannot be folded: ${parsed.reason}`,
-  );
+  throw new UnfoldableStoredEventError(event, parsed.reason);
+}
+
+/** A stored event this version of the projection cannot read (a newer schema version, say). */
+export class UnfoldableStoredEventError extends Error {
+  override readonly name = 'UnfoldableStoredEventError';
+  readonly folderId: string;
+  readonly version: number;
+
+  constructor(event: StoredEvent, reason: string) {
+    super(`event ${event.event_id} (${event.type} v${event.schema_version}, folder ${event.stream_id} version ${event.stream_version}) cannot be folded: ${reason}`);
+    this.folderId = event.stream_id;
+    this.version = event.stream_version;
+  }
 }

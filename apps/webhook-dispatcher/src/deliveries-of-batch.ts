@@ -29,8 +29,13 @@ export async function deliveriesOfBatch(messages: readonly IncomingMessage[], de
   for (const message of messages) {
     if (message.headers['type'] !== undefined && !TRIGGERING.has(message.headers['type'])) continue;
     const parsed = parseEnvelope(message.value ?? '');
-    // The projection dead-letters what it cannot read; this consumer has nothing to add.
-    if (!parsed.ok || !TRIGGERING.has(parsed.envelope.type)) continue;
+    // The projection dead-letters what it cannot read (a newer schema version, say); a trigger
+    // among those is not lost for good: it is said here, for an operator to re-send after an upgrade.
+    if (!parsed.ok) {
+      deps.log({ level: 'warn', message: 'event not readable, no webhook decided for it', reason: parsed.reason, partition: message.partition, offset: message.offset, key: message.key });
+      continue;
+    }
+    if (!TRIGGERING.has(parsed.envelope.type)) continue;
     envelopes.push(parsed.envelope);
   }
   if (envelopes.length === 0) return [];

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
-import type { Actor } from '@forensics/domain';
+import { type Actor, canChangeFolder, REVIEWERS_ONLY_READ } from '@forensics/domain';
 import type { Request } from 'express';
 import { GATEWAY_CONFIG } from '../config/gateway-config.provider';
 import type { GatewayConfig } from '../config/gateway.config';
-import { invalidStructure, invalidValue } from '../errors/oz-http-error';
+import { forbidden, invalidStructure, invalidValue } from '../errors/oz-http-error';
 import { type Caller, assertMayStartAnalyses, withCompanyBiometrySettings } from '../identity/caller';
+import { CompaniesService } from '../identity/companies/companies.service';
 import { CurrentActor, CurrentCaller } from '../identity/current-actor.decorator';
 import { flag, parseFolderListQuery } from '../read/folder-list-query';
 import { FolderReader } from '../read/folder-reader';
@@ -27,6 +28,7 @@ export class FoldersController {
     @Inject(FolderReader) private readonly reader: FolderReader,
     @Inject(BLOBS) private readonly blobs: BlobStore,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(CompaniesService) private readonly companies: CompaniesService,
   ) {}
 
   @Post()
@@ -34,11 +36,13 @@ export class FoldersController {
   @UseInterceptors(AnyFilesInterceptor())
   async create(@UploadedFiles() files: UploadedFile[] | undefined, @Body() body: Record<string, unknown> | undefined, @Req() request: Request, @CurrentCaller() caller: Caller) {
     const { actor } = caller;
+    if (!canChangeFolder(actor)) throw forbidden(REVIEWERS_ONLY_READ);
     const uploads = files ?? [];
     if (uploads.length > this.config.maxFilesPerFolder) throw invalidValue(`A folder holds at most ${this.config.maxFilesPerFolder} files`, { limit: this.config.maxFilesPerFolder });
     const payload = parseUploadPayload(textField(body, 'payload'), uploads.map((f) => f.fieldname), { required: true });
     if (payload.analyses) assertMayStartAnalyses(caller, payload.analyses);
-    const analyses = payload.analyses && withCompanyBiometrySettings(caller, payload.analyses);
+    // A new folder is the caller's company's: its settings came with the token.
+    const analyses = payload.analyses && withCompanyBiometrySettings(caller.companyBiometry, payload.analyses);
     await checkResolutionEndpoint(payload.resolutionEndpoint, this.config.allowPrivateWebhookTargets);
     const context = commandContext(request, actor);
     const stored = await storeUploads(uploads, payload, this.blobs);
@@ -60,6 +64,8 @@ export class FoldersController {
   @UseInterceptors(AnyFilesInterceptor())
   async addMedia(@Param('folderId') folderId: string, @UploadedFiles() files: UploadedFile[] | undefined, @Body() body: Record<string, unknown> | undefined, @Req() request: Request, @CurrentActor() actor: Actor) {
     await this.reader.folder(folderId, actor);
+    // Refused before any file is stored (ingest refuses it too).
+    if (!canChangeFolder(actor)) throw forbidden(REVIEWERS_ONLY_READ);
     const uploads = files ?? [];
     if (uploads.length === 0) throw invalidStructure('The request carries no file');
     const payload = parseUploadPayload(textField(body, 'payload'), uploads.map((f) => f.fieldname), { required: false });
@@ -92,13 +98,17 @@ export class FoldersController {
   @HttpCode(201)
   async submitAnalyses(@Param('folderId') folderId: string, @Body() body: unknown, @Req() request: Request, @CurrentCaller() caller: Caller) {
     const { actor } = caller;
-    await this.reader.folder(folderId, actor);
+    const target = await this.reader.folder(folderId, actor);
+    if (!canChangeFolder(actor)) throw forbidden(REVIEWERS_ONLY_READ);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidStructure('The body must be a JSON object with "analyses"');
     const { analyses: raw, resolution_endpoint } = body as Record<string, unknown>;
     const requested = analysesOf(raw);
     if (!requested) throw invalidStructure('The body has no "analyses"', { field: 'analyses' });
     assertMayStartAnalyses(caller, requested);
-    const analyses = withCompanyBiometrySettings(caller, requested);
+    // The settings of the folder's company, also when an ADMIN submits.
+    const company = target.folder.company_id;
+    const settings = company === actor.company_id ? caller.companyBiometry : await this.companies.biometrySettingsOf(company);
+    const analyses = withCompanyBiometrySettings(settings, requested);
     const endpoint = endpointOf(resolution_endpoint);
     await checkResolutionEndpoint(endpoint, this.config.allowPrivateWebhookTargets);
     const { folder, groupId } = await this.commands.submitAnalyses(folderId, analyses, endpoint, commandContext(request, actor));

@@ -1,4 +1,5 @@
 import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { MulterModule } from '@nestjs/platform-express';
 import { BlobStore } from '@forensics/blob-store';
 import { createDataSource, PostgresEventStore } from '@forensics/event-store';
@@ -45,6 +46,8 @@ class FolderConnections implements OnModuleInit, OnApplicationShutdown {
 
 @Module({
   imports: [
+    // The biometry settings of a folder's company (decision 0015).
+    IdentityModule,
     // Files stay in memory within the size limit (a file over it is a 413 while it streams in);
     // `payload` is at most 1 MB.
     MulterModule.registerAsync({

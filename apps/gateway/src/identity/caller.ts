@@ -33,19 +33,20 @@ type Requested = Readonly<{ type: string; params: Readonly<Record<string, unknow
 const GREY_BAND_TYPES = new Set(['BIOMETRY', 'COLLECTION']);
 
 /**
- * The analyses with the company's biometry settings applied (DESIGN.md §3, decision 0015):
+ * The analyses with the biometry settings of the folder's company applied (DESIGN.md §3,
+ * decision 0015):
  * `operator_review` is the company's alone, and its thresholds apply unless the request sets its
  * own `threshold_match` or `grey_band_low`. The group's event records
  * the params that result, so the history says under which settings each verdict was given.
  * A request that sets `operator_review` itself is refused (400, code 4).
  */
-export function withCompanyBiometrySettings<A extends Requested>(caller: Caller, requested: readonly A[]): A[] {
+export function withCompanyBiometrySettings<A extends Requested>(settings: BiometrySettings | null, requested: readonly A[]): A[] {
   return requested.map((analysis) => {
     if (!GREY_BAND_TYPES.has(analysis.type.toUpperCase())) return analysis;
     if (analysis.params['operator_review'] !== undefined) {
       throw invalidValue('operator_review is a setting of the company (PATCH /api/companies/{id}/ with biometry_settings), not of a request', { field: 'params.operator_review' });
     }
-    const { operator_review, ...thresholds } = caller.companyBiometry ?? { operator_review: false };
+    const { operator_review, ...thresholds } = settings ?? { operator_review: false };
     // The band is a pair: a request that sets either end takes none of the company's.
     const ownThresholds = analysis.params['threshold_match'] !== undefined || analysis.params['grey_band_low'] !== undefined;
     return { ...analysis, params: { ...(ownThresholds ? {} : thresholds), ...analysis.params, operator_review } };

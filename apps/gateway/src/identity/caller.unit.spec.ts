@@ -2,7 +2,7 @@ import type { AnalysisType } from '@forensics/domain';
 import { type Caller, assertMayStartAnalyses, withCompanyBiometrySettings } from './caller';
 
 const callerAllowed = (...types: AnalysisType[]): Caller => ({ actor: { user_id: 'u1', company_id: 'c1', role: 'CLIENT' }, mayStartAnalyses: new Set(types), companyBiometry: null });
-const callerOf = (companyBiometry: Caller['companyBiometry']): Caller => ({ ...callerAllowed('QUALITY', 'BIOMETRY'), companyBiometry });
+const companySettings = (settings: Caller['companyBiometry']): Caller['companyBiometry'] => settings;
 const analysis = (type: string, params: Record<string, unknown> = {}) => ({ type, params, source_media: null, meta_data: {} });
 
 describe('assertMayStartAnalyses (the can_start_analyse_* flags)', () => {
@@ -21,27 +21,27 @@ describe('assertMayStartAnalyses (the can_start_analyse_* flags)', () => {
   });
 });
 
-describe("withCompanyBiometrySettings (DESIGN.md §3: OPERATOR_REQUIRED only when the company's settings turn review on)", () => {
+describe("withCompanyBiometrySettings (DESIGN.md §3: OPERATOR_REQUIRED only when the folder's company's settings turn review on)", () => {
   it('given a company with review on and its own band, then its BIOMETRY analyses carry them, and QUALITY is left alone', () => {
-    const caller = callerOf({ operator_review: true, threshold_match: 0.9, grey_band_low: 0.3 });
-    expect(withCompanyBiometrySettings(caller, [analysis('quality'), analysis('biometry')])).toEqual([
+    const settings = companySettings({ operator_review: true, threshold_match: 0.9, grey_band_low: 0.3 });
+    expect(withCompanyBiometrySettings(settings, [analysis('quality'), analysis('biometry')])).toEqual([
       analysis('quality'),
       analysis('biometry', { threshold_match: 0.9, grey_band_low: 0.3, operator_review: true }),
     ]);
   });
 
   it('given a company with no settings (or a user without a company), then review is off', () => {
-    expect(withCompanyBiometrySettings(callerOf(null), [analysis('BIOMETRY')])).toEqual([analysis('BIOMETRY', { operator_review: false })]);
-    expect(withCompanyBiometrySettings(callerOf({ operator_review: false }), [analysis('collection')])).toEqual([analysis('collection', { operator_review: false })]);
+    expect(withCompanyBiometrySettings(companySettings(null), [analysis('BIOMETRY')])).toEqual([analysis('BIOMETRY', { operator_review: false })]);
+    expect(withCompanyBiometrySettings(companySettings({ operator_review: false }), [analysis('collection')])).toEqual([analysis('collection', { operator_review: false })]);
   });
 
   it("given a request with a threshold of its own, then it takes none of the company's band, but still the company's review setting", () => {
-    const caller = callerOf({ operator_review: true, threshold_match: 0.9, grey_band_low: 0.3 });
-    expect(withCompanyBiometrySettings(caller, [analysis('biometry', { threshold_match: 0.8 })])).toEqual([analysis('biometry', { threshold_match: 0.8, operator_review: true })]);
+    const settings = companySettings({ operator_review: true, threshold_match: 0.9, grey_band_low: 0.3 });
+    expect(withCompanyBiometrySettings(settings, [analysis('biometry', { threshold_match: 0.8 })])).toEqual([analysis('biometry', { threshold_match: 0.8, operator_review: true })]);
   });
 
   it('given a request that sets operator_review itself, then INVALID VALUE (code 4): it is the company setting', () => {
-    expect(() => withCompanyBiometrySettings(callerOf({ operator_review: true }), [analysis('biometry', { operator_review: true })])).toThrow(
+    expect(() => withCompanyBiometrySettings(companySettings({ operator_review: true }), [analysis('biometry', { operator_review: true })])).toThrow(
       expect.objectContaining({ code: 4, details: { field: 'params.operator_review' } }),
     );
   });

@@ -26,10 +26,11 @@ export function canSeeFolder(actor: Actor, folder: OwnedFolder): boolean {
 }
 
 /**
- * Metadata belongs to the client: whoever may see a folder may change the metadata of it, its
- * media and its analyses, except the operators, who review folders and only read it.
+ * What a folder holds belongs to the client: whoever may see a folder may add to it (media,
+ * analysis groups) and change its metadata, except the operators, who review folders: they read
+ * them, and decide OPERATOR_REQUIRED analyses, nothing else (reference/oz-api.md §9).
  */
-export function canChangeMetaData(actor: Actor): boolean {
+export function canChangeFolder(actor: Actor): boolean {
   switch (actor.role) {
     case 'OPERATOR':
     case 'CLIENT_OPERATOR':
@@ -46,6 +47,12 @@ export function canChangeMetaData(actor: Actor): boolean {
     }
   }
 }
+
+/** Why an OPERATOR or a CLIENT OPERATOR is refused a change (`canChangeFolder`). */
+export const REVIEWERS_ONLY_READ = 'An OPERATOR or a CLIENT OPERATOR reviews folders: it may read them and decide OPERATOR_REQUIRED analyses, not create them or add media or analyses';
+
+/** Metadata is part of what the client owns: the same rule. */
+export const canChangeMetaData = canChangeFolder;
 
 /** Operators settle OPERATOR_REQUIRED analyses; an ADMIN may see everything but may not decide. */
 export const canDecideAsOperator = (actor: Actor): boolean =>

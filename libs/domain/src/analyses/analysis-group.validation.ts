@@ -15,6 +15,13 @@ import {
 import { validateAnalysisParams } from './analysis-params.validation';
 import { parseAnalysisType } from './analysis-type';
 
+/**
+ * A group is one check of a person (a few analyses of four types): far fewer than this. The
+ * bounds keep one request from becoming thousands of jobs, or an event the topic cannot carry.
+ */
+export const MAX_ANALYSES_PER_GROUP = 20;
+export const MAX_GROUPS_PER_FOLDER = 100;
+
 /** Turns a group request into the data of AnalysisGroupSubmitted, or refuses it with an Oz code. */
 export function validateAnalysisGroup(raw: unknown, folder: ExistingFolder): AnalysisGroupSubmitted['data'] {
   const request = requireObject(raw, 'analysis_group') as Partial<Record<keyof AnalysisGroupRequest, unknown>>;
@@ -24,6 +31,12 @@ export function validateAnalysisGroup(raw: unknown, folder: ExistingFolder): Ana
   }
   const requested = requireArray(request.analyses, 'analyses');
   if (requested.length === 0) throw invalidStructure('Field "analyses" must name at least one analysis', { field: 'analyses' });
+  if (requested.length > MAX_ANALYSES_PER_GROUP) {
+    throw invalidValue(`A group holds at most ${MAX_ANALYSES_PER_GROUP} analyses`, { field: 'analyses', limit: MAX_ANALYSES_PER_GROUP, found: requested.length });
+  }
+  if (folder.groups.length >= MAX_GROUPS_PER_FOLDER) {
+    throw invalidValue(`A folder holds at most ${MAX_GROUPS_PER_FOLDER} analysis groups`, { limit: MAX_GROUPS_PER_FOLDER });
+  }
   const analyses = requested.map((item, index) => validateAnalysis(item, `analyses[${index}]`, folder));
   const ids = [...folder.analyses.map((a) => a.analysis_id), ...analyses.map((a) => a.analysis_id)];
   const repeated = duplicatesIn(ids);

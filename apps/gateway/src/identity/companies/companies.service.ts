@@ -5,7 +5,7 @@ import { forbidden, notExist } from '../../errors/oz-http-error';
 import { InputObject } from '../input/input-object';
 import { readListQuery } from '../input/list-query';
 import { canSeeAllCompanies } from '../users/user-access';
-import { DEFAULT_BIOMETRY_SETTINGS, parseBiometrySettings } from './biometry-settings';
+import { type BiometrySettings, DEFAULT_BIOMETRY_SETTINGS, parseBiometrySettings, storedBiometrySettings } from './biometry-settings';
 import { CompaniesRepository } from './companies.repository';
 import { type CompanyResponse, toCompanyResponse } from './company.row';
 
@@ -51,6 +51,11 @@ export class CompaniesService {
     const { rows, total } = await this.companies.list(readListQuery(query), onlyId);
     // Both names of the count: the folder list's (`total_count`) and this one's first (`total`).
     return { items: rows.map(toCompanyResponse), total, total_count: total };
+  }
+
+  /** A company's biometry settings, whoever asks (the gateway applies them to a folder of it). */
+  async biometrySettingsOf(company_id: string): Promise<BiometrySettings> {
+    return storedBiometrySettings((await this.companies.find(company_id))?.biometry_settings);
   }
 
   /** Whether the company exists for this actor: another tenant's company does not. */

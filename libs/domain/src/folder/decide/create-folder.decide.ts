@@ -1,3 +1,4 @@
+import { canChangeFolder, REVIEWERS_ONLY_READ } from '../../access/folder-visibility';
 import { validateAnalysisGroup } from '../../analyses/analysis-group.validation';
 import type { CreateFolder } from '../../commands/create-folder.command';
 import { forbidden, invalidValue } from '../../errors/domain-error';
@@ -15,6 +16,7 @@ export function decideCreateFolder({ data, metadata }: CreateFolder, state: Fold
   const company_id = requireId(data.company_id, 'company_id');
   const user_id = requireId(data.user_id, 'user_id');
   if (state.status === 'existing') throw invalidValue(`Folder ${folder_id} already exists`, { folder_id });
+  if (!canChangeFolder(metadata.actor)) throw forbidden(REVIEWERS_ONLY_READ);
   if (metadata.actor.company_id !== null && metadata.actor.company_id !== company_id) {
     throw forbidden('A user may create folders only in its own company', { company_id });
   }

@@ -10,3 +10,4 @@ export function visibleFolder(state: FolderState, actor: Actor, folderId: string
   }
   return state;
 }
+
