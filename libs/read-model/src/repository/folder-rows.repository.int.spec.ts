@@ -187,7 +187,7 @@ describe('FolderRowsRepository', () => {
     expect(await loadOne(id)).toBeUndefined();
   });
 
-  it('serves the folder list queries from indexes: company by time, user by time, metadata containment', async () => {
+  it('serves the folder list queries and the file lookups from indexes: company by time, user by time, metadata containment, media by id, best shot by hash', async () => {
     const plans = await dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL enable_seqscan = off');
       const plan = async (sql: string) => JSON.stringify(await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`));
@@ -196,11 +196,15 @@ describe('FolderRowsRepository', () => {
         user: await plan("SELECT folder_id FROM folders WHERE user_id = 'u' ORDER BY time_created DESC LIMIT 100"),
         metaData: await plan(`SELECT folder_id FROM folders WHERE meta_data @> '{"transaction_id": "t-1"}'`),
         analysis: await plan("SELECT folder_id FROM analyses WHERE analysis_id = 'a'"),
+        media: await plan("SELECT folder_id FROM media WHERE media_id = 'm'"),
+        bestShot: await plan(`SELECT folder_id FROM analyses WHERE results_media @> '[{"output_images": [{"sha256": "ab"}]}]'`),
       };
     });
     expect(plans.company).toContain('folders_company_created');
     expect(plans.user).toContain('folders_user_created');
     expect(plans.metaData).toContain('folders_meta_data');
     expect(plans.analysis).toContain('analyses_analysis_id');
+    expect(plans.media).toContain('media_media_id');
+    expect(plans.bestShot).toContain('analyses_results_media');
   });
 });
