@@ -30,4 +30,17 @@ describe('identity: the first ADMIN from the configuration', () => {
     await t.startAnother();
     await expect(t.login(t.config.adminEmail, 'a-new-password')).resolves.toEqual(expect.any(String));
   });
+
+  it('is not created again once the admins retired it: another ADMIN exists and the first one was deleted', async () => {
+    const token = await t.login(t.config.adminEmail, 'a-new-password');
+    const other = { credentials: { email: `second-admin-${Date.now()}@example.test`, password: 'second-admin-pw' }, profile: { user_type: 'ADMIN', first_name: 'Second', last_name: 'Admin' } };
+    expect((await t.api('POST', '/api/users/', { token, json: other })).status).toBe(201);
+    const secondToken = await t.login(other.credentials.email, other.credentials.password);
+    const [first] = await t.sql<{ user_id: string }>(`SELECT user_id FROM users WHERE email = $1`, [t.config.adminEmail]);
+    expect((await t.api('DELETE', `/api/users/${first!.user_id}`, { token: secondToken })).status).toBeLessThan(300);
+    await t.startAnother();
+    const live = await t.sql<{ count: string }>(`SELECT count(*) FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL`, [t.config.adminEmail]);
+    expect(live[0]!.count).toBe('0');
+    expect((await t.api('POST', '/api/authorize/auth/', { json: { credentials: { email: t.config.adminEmail, password: t.config.adminPassword } } })).status).toBe(401);
+  });
 });

@@ -6,9 +6,11 @@ import { hashPassword } from '../passwords/password-hash';
 import { UsersRepository } from '../users/users.repository';
 
 /**
- * The first ADMIN, from ADMIN_EMAIL and ADMIN_PASSWORD: created at start when no user has that
- * e-mail, and left alone otherwise (its password is not reset from the environment). Two
- * gateways starting together are safe: the unique e-mail index lets only one insert win.
+ * The first ADMIN, from ADMIN_EMAIL and ADMIN_PASSWORD: created at start when there is no ADMIN
+ * at all, and left alone otherwise (its password is not reset from the environment). So an
+ * installation whose admins retired the bootstrap account (deleted it, or changed its e-mail)
+ * does not get it back, with the password of the environment, at the next start. Two gateways
+ * starting together are safe: the unique e-mail index lets only one insert win.
  */
 @Injectable()
 export class FirstAdmin implements OnModuleInit {
@@ -23,7 +25,7 @@ export class FirstAdmin implements OnModuleInit {
 
   /** True when this call created the admin. */
   async ensure(): Promise<boolean> {
-    if (await this.users.findByEmail(this.config.adminEmail)) return false;
+    if ((await this.users.anyAdmin()) || (await this.users.findByEmail(this.config.adminEmail))) return false;
     return this.users.insertIfEmailFree({
       user_id: randomUUID(),
       company_id: null,

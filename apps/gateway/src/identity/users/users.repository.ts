@@ -63,6 +63,12 @@ export class UsersRepository {
     return rows[0];
   }
 
+  /** Whether any ADMIN is there (active or not, but not deleted). */
+  async anyAdmin(): Promise<boolean> {
+    const rows = await queryRows<{ found: boolean }>(this.db, `SELECT EXISTS (SELECT 1 FROM users WHERE user_type = 'ADMIN' AND deleted_at IS NULL) AS found`, []);
+    return rows[0]?.found === true;
+  }
+
   async list(query: ListQuery, scope: UserScope, company_id: string | undefined): Promise<{ rows: UserRow[]; total: number }> {
     const filter = `deleted_at IS NULL AND ($1::uuid IS NULL OR company_id = $1) AND ($2::uuid IS NULL OR user_id = $2)
       AND ($3::uuid IS NULL OR company_id = $3)
