@@ -143,6 +143,17 @@ describe('identity: login, tokens and their expiry', () => {
     });
   });
 
+  it("given users who change their own password, then every other session of theirs ends, and the one they changed it with goes on", async () => {
+    const admin = await t.adminToken();
+    const [company] = await t.sql<{ company_id: string }>('SELECT company_id FROM companies LIMIT 1');
+    const created = await t.api('POST', '/api/users/', { token: admin, json: { credentials: { email: 'mover@identity.test', password: 'mover-password-1' }, profile: { company_id: company!.company_id } } });
+    const stolen = await t.login('mover@identity.test', 'mover-password-1');
+    const own = await t.login('mover@identity.test', 'mover-password-1');
+    expect((await t.api('PATCH', `/api/users/${created.body.user_id}`, { token: own, json: { credentials: { password: 'mover-password-2' } } })).status).toBe(200);
+    expect(await t.api('GET', '/test/whoami', { token: stolen })).toMatchObject({ status: 401, body: { error_code: 7 } });
+    expect((await t.api('GET', '/test/whoami', { token: own })).status).toBe(200);
+  });
+
   it('ends the sessions of a deactivated user and refuses its login', async () => {
     const admin = await t.adminToken();
     const [company] = await t.sql<{ company_id: string }>('SELECT company_id FROM companies LIMIT 1');

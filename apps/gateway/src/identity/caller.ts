@@ -9,6 +9,8 @@ import type { BiometrySettings } from './companies/biometry-settings';
  */
 export type Caller = Readonly<{
   actor: Actor;
+  /** The session of the token the request came with. */
+  sessionId: string;
   mayStartAnalyses: ReadonlySet<AnalysisType>;
   /** The biometry settings of the caller's company; null for a user without a company. */
   companyBiometry: BiometrySettings | null;

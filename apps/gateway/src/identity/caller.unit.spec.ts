@@ -1,7 +1,7 @@
 import type { AnalysisType } from '@forensics/domain';
 import { type Caller, assertMayStartAnalyses, withCompanyBiometrySettings } from './caller';
 
-const callerAllowed = (...types: AnalysisType[]): Caller => ({ actor: { user_id: 'u1', company_id: 'c1', role: 'CLIENT' }, mayStartAnalyses: new Set(types), companyBiometry: null });
+const callerAllowed = (...types: AnalysisType[]): Caller => ({ actor: { user_id: 'u1', company_id: 'c1', role: 'CLIENT' }, sessionId: 's1', mayStartAnalyses: new Set(types), companyBiometry: null });
 const companySettings = (settings: Caller['companyBiometry']): Caller['companyBiometry'] => settings;
 const analysis = (type: string, params: Record<string, unknown> = {}) => ({ type, params, source_media: null, meta_data: {} });
 

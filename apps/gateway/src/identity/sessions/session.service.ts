@@ -45,7 +45,7 @@ export class SessionService {
     const actor: Actor = { user_id: found.user_id, company_id: found.company_id, role: found.user_type };
     const allowed = ANALYSIS_TYPES.filter((type) => found[`can_start_analyse_${type.toLowerCase() as Lowercase<AnalysisType>}`]);
     const biometry = found.company_biometry_settings === null ? null : storedBiometrySettings(found.company_biometry_settings);
-    return { actor, mayStartAnalyses: new Set(allowed), companyBiometry: biometry };
+    return { actor, sessionId: found.session_id, mayStartAnalyses: new Set(allowed), companyBiometry: biometry };
   }
 
   /**
@@ -69,8 +69,8 @@ export class SessionService {
   }
 
   /** Ends every session of a user (deactivated, deleted). */
-  revokeAllOf(user_id: string): Promise<void> {
-    return this.sessions.revokeAllOf(user_id);
+  revokeAllOf(user_id: string, keep: string | null = null): Promise<void> {
+    return this.sessions.revokeAllOf(user_id, keep);
   }
 
   private newPair(user_id: string, kind: SessionKind, replaces: string | null) {

@@ -104,8 +104,9 @@ export class SessionsRepository {
     return result.rowCount === 1;
   }
 
-  async revokeAllOf(user_id: string): Promise<void> {
-    await queryRows(this.db, `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [user_id]);
+  /** Ends every session of a user, but `keep` (the caller's own) when given. */
+  async revokeAllOf(user_id: string, keep: string | null = null): Promise<void> {
+    await queryRows(this.db, `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND session_id IS DISTINCT FROM $2::uuid`, [user_id, keep]);
   }
 
   /** Drops a user's sessions that can neither authenticate nor renew any more, so the table does not grow forever. */

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import type { Actor } from '@forensics/domain';
-import { CurrentActor } from '../current-actor.decorator';
+import type { Caller } from '../caller';
+import { CurrentActor, CurrentCaller } from '../current-actor.decorator';
 import { pathId } from '../input/path-id';
 import { UsersService } from './users.service';
 
@@ -26,8 +27,8 @@ export class UsersController {
   }
 
   @Patch(':user_id')
-  update(@CurrentActor() actor: Actor, @Param('user_id') user_id: string, @Body() body: unknown) {
-    return this.users.update(actor, pathId(user_id, 'User'), body);
+  update(@CurrentCaller() caller: Caller, @Param('user_id') user_id: string, @Body() body: unknown) {
+    return this.users.update(caller.actor, pathId(user_id, 'User'), body, caller.sessionId);
   }
 
   @Delete(':user_id')

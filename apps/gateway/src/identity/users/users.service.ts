@@ -60,7 +60,8 @@ export class UsersService {
     return { items: rows.map(toUserResponse), total, total_count: total };
   }
 
-  async update(actor: Actor, user_id: string, body: unknown): Promise<UserResponse> {
+  /** `sessionId`: the caller's own session, which a change of one's own password keeps. */
+  async update(actor: Actor, user_id: string, body: unknown, sessionId: string | null = null): Promise<UserResponse> {
     const input = readUserInput(body, 'edit');
     const user = await this.visible(actor, user_id);
     const self = user.user_id === actor.user_id;
@@ -75,8 +76,10 @@ export class UsersService {
     const company_id = belongsToCompany(user_type) ? await this.companyFor(actor, user_type, input.company_id === undefined ? user.company_id : input.company_id) : await this.companyFor(actor, user_type, input.company_id ?? null);
     const { password, ...rest } = input;
     const updated = await this.users.update(user.user_id, { ...rest, user_type, company_id, password_hash: password === undefined ? undefined : await hashPassword(password) });
-    // Someone else resetting the password, or a deactivation, ends the user's sessions.
+    // Someone else resetting the password, or a deactivation, ends the user's sessions; changing
+    // one's own password ends all the others (whoever else held a token of it is out).
     if (input.is_active === false || (password !== undefined && !self)) await this.sessions.revokeAllOf(user.user_id);
+    else if (password !== undefined && self) await this.sessions.revokeAllOf(user.user_id, sessionId);
     return toUserResponse(updated);
   }
 
