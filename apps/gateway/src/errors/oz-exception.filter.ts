@@ -33,7 +33,8 @@ export class OzExceptionFilter implements ExceptionFilter {
       }
     }
     const { status, body } = toOzResponse(exception);
-    if (status >= 500) this.log({ level: 'error', message: 'request failed', correlation_id: correlationIdOf(request), error: exception instanceof Error ? exception.stack ?? exception.message : String(exception) });
+    // Only the unexpected is an error to log: a 501 (not built) or a 503 (ingest away) is an answer.
+    if (body.error_code === OzErrorCode.UNKNOWN) this.log({ level: 'error', message: 'request failed', correlation_id: correlationIdOf(request), error: exception instanceof Error ? exception.stack ?? exception.message : String(exception) });
     if (response.headersSent) return;
     if (exception instanceof OzHttpError) for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     response.status(status).json(body);
