@@ -1,9 +1,12 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import type { Actor } from '@forensics/domain';
 import type { PostgresEventStore } from '@forensics/event-store';
 import { CurrentActor } from '../identity/current-actor.decorator';
+import { integer } from '../read/folder-list-query';
 import { FolderReader } from '../read/folder-reader';
 import { EVENT_STORE } from './folders.tokens';
+
+const MAX_PAGE = 1_000;
 
 /** Beyond Oz: the audit trail of a folder, every event in order, as the event store keeps it. */
 @Controller('api/folders')
@@ -13,13 +16,23 @@ export class FolderEventsController {
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
   ) {}
 
+  /**
+   * A page of the history: `limit` events (1-1000, default 1000) after `after_version` (default
+   * 0). `next_after_version` says where the next page starts; null when this one reaches the end.
+   */
   @Get(':folderId/events')
-  async history(@Param('folderId') folderId: string, @CurrentActor() actor: Actor) {
+  async history(@Param('folderId') folderId: string, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor) {
+    const after = integer(query, 'after_version', 0, 0, Number.MAX_SAFE_INTEGER);
+    const limit = integer(query, 'limit', MAX_PAGE, 1, MAX_PAGE);
     await this.reader.folder(folderId, actor);
-    const events = await this.store.readStream(folderId);
+    // One more than asked for says whether there is a next page.
+    const events = await this.store.readStreamRange(folderId, after + 1, after + limit + 1);
+    const page = events.slice(0, limit);
+    const more = events.length > limit;
     return {
       folder_id: folderId,
-      items: events.map((e) => ({
+      next_after_version: more ? (page.at(-1)?.stream_version ?? after) : null,
+      items: page.map((e) => ({
         event_id: e.event_id,
         type: e.type,
         schema_version: e.schema_version,

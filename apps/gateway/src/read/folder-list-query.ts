@@ -29,7 +29,8 @@ const single = (query: Query, key: string): string | undefined => {
   return value;
 };
 
-function integer(query: Query, key: string, fallback: number, min: number, max: number): number {
+/** A whole-number query parameter within bounds (INVALID VALUE otherwise), or the fallback. */
+export function integer(query: Query, key: string, fallback: number, min: number, max: number): number {
   const raw = single(query, key);
   if (raw === undefined || raw === '') return fallback;
   if (!/^-?\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw invalidValue(`Query parameter "${key}" must be a whole number from ${min} to ${max}`, { field: key, value: raw });
