@@ -113,7 +113,13 @@ export const OPENAPI_DOCUMENT = {
     '/api/folders/{folderId}/stream': {
       get: { summary: 'Beyond Oz: server-sent events, a "status" event with the folder at each new version; ends when its groups have finished unless keep_open=true', parameters: [folderId, flag('keep_open', 'keep the stream open after the folder has finished')], responses: { 200: { description: 'text/event-stream' }, default: error } },
     },
-    '/api/folders/{folderId}/events': { get: { summary: "Beyond Oz: the folder's event history (audit trail)", parameters: [folderId], responses: { 200: { description: '{folder_id, items}' }, default: error } } },
+    '/api/folders/{folderId}/events': {
+      get: {
+        summary: "Beyond Oz: the folder's event history (audit trail), in pages",
+        parameters: [folderId, { name: 'after_version', in: 'query', schema: { type: 'integer', minimum: 0 } }, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } }],
+        responses: { 200: { description: '{folder_id, next_after_version, items}' }, default: error },
+      },
+    },
     '/api/folders/{folderId}/webhooks': {
       get: { summary: "Beyond Oz: the folder's webhook deliveries, each with its attempts (status code, time, error)", parameters: [folderId], responses: { 200: { description: '{folder_id, total_count, items}' }, default: error } },
     },
