@@ -99,10 +99,10 @@ describe('API flows', () => {
     expect(history.items.map((e: Json) => e.stream_version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(history.next_after_version).toBeNull();
     // In pages: after a version, so many at a time, and where the next page starts.
-    const first = await get(`/api/folders/${folderId}/events?limit=3`);
-    expect([first.items.map((e: Json) => e.stream_version), first.next_after_version]).toEqual([[1, 2, 3], 3]);
-    const last = await get(`/api/folders/${folderId}/events?after_version=5&limit=3`);
-    expect([last.items.map((e: Json) => e.stream_version), last.next_after_version]).toEqual([[6, 7], null]);
+    const firstPage = await get(`/api/folders/${folderId}/events?limit=3`);
+    expect([firstPage.items.map((e: Json) => e.stream_version), firstPage.next_after_version]).toEqual([[1, 2, 3], 3]);
+    const lastPage = await get(`/api/folders/${folderId}/events?after_version=5&limit=3`);
+    expect([lastPage.items.map((e: Json) => e.stream_version), lastPage.next_after_version]).toEqual([[6, 7], null]);
   });
 
   it('given the same Idempotency-Key twice, then one folder is created and both answers name it', async () => {
