@@ -15,7 +15,8 @@ describe('API flows', () => {
   let client: { token: string; companyId: string; userId: string };
 
   beforeAll(async () => {
-    system = await startSystem();
+    // Status streams check their token every second here (15 s by default).
+    system = await startSystem({ env: { STREAM_HEARTBEAT_MS: '1000' } });
     admin = await system.adminToken();
     client = await system.companyUser(admin, 'CLIENT');
   }, 180_000);
@@ -206,6 +207,46 @@ describe('API flows', () => {
     await reading; // the server ends the stream once the group has finished
     expect(statuses).toContain('PROCESSING');
     expect(statuses.at(-1)).toBe('FINISHED');
+  });
+
+  it('ends a status stream once its user is deactivated: a stream does not outlive its session', async () => {
+    const watcher = await system.companyUser(admin, 'CLIENT');
+    const created = await system.api('POST', '/api/folders/', {
+      token: watcher.token,
+      form: uploadForm({ selfie: { name: 'selfie.jpg', bytes: fixture('footballer.jpg') } }, { 'media:tags': { selfie: ['photo_selfie'] } }),
+    });
+    const stream = await fetch(`${system.baseUrl}/api/folders/${created.body.folder_id as string}/stream?keep_open=true`, { headers: { 'X-Forensic-Access-Token': watcher.token } });
+    expect(stream.status).toBe(200);
+    const ended = (async () => {
+      for await (const _chunk of stream.body as unknown as AsyncIterable<Uint8Array>) {
+        // read until the server ends it
+      }
+      return Date.now();
+    })();
+    await sleep(1_500);
+    const deactivatedAt = Date.now();
+    expect((await system.api('PATCH', `/api/users/${watcher.userId}`, { token: admin, json: { profile: { is_active: false } } })).status).toBe(200);
+    expect((await ended) - deactivatedAt).toBeLessThan(5_000);
+  });
+
+  it('lets one user hold at most 20 status streams at once (429 beyond), and a closed one frees its place', async () => {
+    const watcher = await system.companyUser(admin, 'CLIENT');
+    const created = await system.api('POST', '/api/folders/', {
+      token: watcher.token,
+      form: uploadForm({ selfie: { name: 'selfie.jpg', bytes: fixture('footballer.jpg') } }, { 'media:tags': { selfie: ['photo_selfie'] } }),
+    });
+    const open = () => {
+      const controller = new AbortController();
+      const answer = fetch(`${system.baseUrl}/api/folders/${created.body.folder_id as string}/stream?keep_open=true`, { headers: { 'X-Forensic-Access-Token': watcher.token }, signal: controller.signal });
+      return { controller, answer };
+    };
+    const streams = Array.from({ length: 20 }, open);
+    expect((await Promise.all(streams.map((s) => s.answer))).map((r) => r.status)).toEqual(Array(20).fill(200));
+    const over = await open().answer;
+    expect({ status: over.status, code: ((await over.json()) as Json).error_code, retry: over.headers.get('retry-after') }).toEqual({ status: 429, code: 9, retry: '5' });
+    streams[0]!.controller.abort();
+    await waitFor(async () => (await open().answer).status, (status) => status === 200, { what: 'a place freed by the closed stream' });
+    for (const s of streams) s.controller.abort();
   });
 
   it.each<[ServiceName, boolean]>([

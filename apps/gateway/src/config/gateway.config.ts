@@ -21,6 +21,8 @@ export type GatewayConfig = Readonly<{
   adminPassword: string;
   /** How long a single request waits for its analyses before answering the folder as it stands. */
   singleRequestTimeoutMs: number;
+  /** How often a status stream sends a keep-alive, and checks its token again. */
+  streamHeartbeatMs: number;
   maxFileBytes: number;
   maxFilesPerFolder: number;
   /** Failed logins within the window before logins are refused for a while: per e-mail and client address, and per e-mail from anywhere. */
@@ -56,6 +58,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     adminEmail: settings.text('ADMIN_EMAIL', 'admin@forensics.local', (v) => /^[^@\s]+@[^@\s]+$/.test(v), 'an e-mail address'),
     adminPassword: settings.text('ADMIN_PASSWORD', 'change-me-now', (v) => v.length >= 8, 'at least 8 characters'),
     singleRequestTimeoutMs: settings.positiveInt('SINGLE_REQUEST_TIMEOUT_MS', 60_000),
+    streamHeartbeatMs: settings.positiveInt('STREAM_HEARTBEAT_MS', 15_000),
     maxFileBytes: settings.positiveInt('MAX_FILE_BYTES', 30 * 1024 * 1024),
     maxFilesPerFolder: settings.positiveInt('MAX_FILES_PER_FOLDER', 10),
     loginMaxFailures: settings.positiveInt('LOGIN_MAX_FAILURES', 5),

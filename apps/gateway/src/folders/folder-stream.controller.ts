@@ -1,26 +1,38 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import type { Actor } from '@forensics/domain';
+import { type Actor, OzErrorCode } from '@forensics/domain';
 import type { Request, Response } from 'express';
+import { GATEWAY_CONFIG } from '../config/gateway-config.provider';
+import type { GatewayConfig } from '../config/gateway.config';
+import { OzHttpError } from '../errors/oz-http-error';
+import { ACCESS_TOKEN_HEADER } from '../identity/access-token.guard';
 import { CurrentActor } from '../identity/current-actor.decorator';
+import { SessionService } from '../identity/sessions/session.service';
 import { flag } from '../read/folder-list-query';
 import { FolderReader, type VisibleFolder } from '../read/folder-reader';
 import type { FolderUpdates } from '../read/folder-updates';
 import { baseUrlOf, folderJson } from './folder-json';
 import { FOLDER_UPDATES } from './folders.tokens';
 
-const HEARTBEAT_MS = 15_000;
+/** Streams one user may hold open at once: a page or two of folders being watched, not a flood. */
+export const MAX_STREAMS_PER_USER = 20;
 
 /**
  * Beyond Oz: `GET /api/folders/{id}/stream`, server-sent events. An `status` event with the folder
  * (as `GET /api/folders/{id}/?with_analyses=true` answers it) is sent at once and every time the
  * projection announces a new version; the stream ends once no analysis is running, unless
- * `keep_open=true`. Same authorisation and tenancy as the folder itself.
+ * `keep_open=true`. Same authorisation and tenancy as the folder itself, checked again with each
+ * heartbeat: a stream ends once its token stops being valid (expired, revoked, user deactivated).
+ * A user holds at most MAX_STREAMS_PER_USER streams at once (429 beyond).
  */
 @Controller('api/folders')
 export class FolderStreamController {
+  private readonly open = new Map<string, number>();
+
   constructor(
     @Inject(FolderReader) private readonly reader: FolderReader,
     @Inject(FOLDER_UPDATES) private readonly updates: FolderUpdates,
+    @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Get(':folderId/stream')
@@ -28,6 +40,12 @@ export class FolderStreamController {
     const keepOpen = flag(query, 'keep_open');
     // Not found, or another company's: answered before the stream starts, like GET.
     let current: VisibleFolder = await this.reader.folder(folderId, actor);
+    const held = this.open.get(actor.user_id) ?? 0;
+    if (held >= MAX_STREAMS_PER_USER) {
+      throw new OzHttpError(OzErrorCode.AUTH_FORBIDDEN, `At most ${MAX_STREAMS_PER_USER} status streams at once; close one first`, { limit: MAX_STREAMS_PER_USER }, 429, { 'Retry-After': '5' });
+    }
+    this.open.set(actor.user_id, held + 1);
+    const token = request.headers[ACCESS_TOKEN_HEADER];
     const base = baseUrlOf(request);
     response.status(200).set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     response.flushHeaders();
@@ -45,6 +63,9 @@ export class FolderStreamController {
       closed = true;
       unsubscribe();
       clearInterval(heartbeat);
+      const left = (this.open.get(actor.user_id) ?? 1) - 1;
+      if (left > 0) this.open.set(actor.user_id, left);
+      else this.open.delete(actor.user_id);
       response.end();
     };
     const settled = (folder: VisibleFolder) => folder.groups.length > 0 && folder.groups.every((g) => g.finished);
@@ -69,7 +90,14 @@ export class FolderStreamController {
       }
     };
     const unsubscribe = this.updates.subscribe(folderId, () => void refresh());
-    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    // The token is checked again with each heartbeat (which also slides a person's expiry, as any
+    // request does): a stream does not outlive the session it was opened with.
+    const heartbeat = setInterval(() => {
+      this.sessions.authenticate(Array.isArray(token) ? token[0] : token).then(
+        () => closed || response.write(': keep-alive\n\n'),
+        () => finish(),
+      );
+    }, this.config.streamHeartbeatMs);
     request.on('close', finish);
     send(current);
     if (!keepOpen && settled(current)) finish();
