@@ -28,6 +28,8 @@ export type GatewayConfig = Readonly<{
   /** Failed logins within the window before logins are refused for a while: per e-mail and client address, and per e-mail from anywhere. */
   loginMaxFailures: number;
   loginMaxFailuresPerEmail: number;
+  /** Failed logins from one address (an IPv6 /64) over every e-mail, in the window. */
+  loginMaxFailuresPerAddress: number;
   loginFailureWindowMs: number;
   /** Proxies in front of the gateway whose X-Forwarded-For is believed (0: the socket's address is the client's). */
   trustProxyHops: number;
@@ -63,6 +65,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     maxFilesPerFolder: settings.positiveInt('MAX_FILES_PER_FOLDER', 10),
     loginMaxFailures: settings.positiveInt('LOGIN_MAX_FAILURES', 5),
     loginMaxFailuresPerEmail: settings.positiveInt('LOGIN_MAX_FAILURES_PER_EMAIL', 50),
+    loginMaxFailuresPerAddress: settings.positiveInt('LOGIN_MAX_FAILURES_PER_ADDRESS', 30),
     trustProxyHops: settings.nonNegativeInt('GATEWAY_TRUST_PROXY_HOPS', 0),
     loginFailureWindowMs: settings.positiveInt('LOGIN_FAILURE_WINDOW_MS', 15 * 60_000),
     webhookSchema: settings.identifier('WEBHOOK_SCHEMA', 'webhooks'),

@@ -10,7 +10,9 @@ describe('identity: failed logins slow guessing down', () => {
   const WINDOW_MS = 3_000;
 
   beforeAll(async () => {
-    t = await startIdentityTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_EMAIL: '6', LOGIN_FAILURE_WINDOW_MS: String(WINDOW_MS), GATEWAY_TRUST_PROXY_HOPS: '1' } });
+    t = await startIdentityTestApp({
+      env: { LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_EMAIL: '6', LOGIN_MAX_FAILURES_PER_ADDRESS: '8', LOGIN_FAILURE_WINDOW_MS: String(WINDOW_MS), GATEWAY_TRUST_PROXY_HOPS: '1' },
+    });
     const admin = await t.adminToken();
     const company = await t.api('POST', '/api/companies/', { token: admin, json: { name: 'Guarded' } });
     await t.api('POST', '/api/users/', { token: admin, json: { credentials: person, profile: { company_id: company.body.company_id, user_type: 'CLIENT' } } });
@@ -63,5 +65,13 @@ describe('identity: failed logins slow guessing down', () => {
     for (let n = 0; n < 2; n += 1) expect((await login(person.email, 'wrong-password', from)).status).toBe(401);
     expect((await login(person.email, person.password, from)).status).toBe(200);
     expect(await t.sql('SELECT * FROM login_failures WHERE attempt_key = $1', [`${person.email} ${from}`])).toEqual([]);
+  });
+
+  it('given failures for ever-new e-mails from one address (or one IPv6 /64), then that address is refused before hashing, and other addresses are not', async () => {
+    const fresh = (n: number) => `nobody-${n}-${Date.now()}@identity.test`;
+    for (let n = 0; n < 8; n += 1) expect((await login(fresh(n), 'guess-password-1', `2001:db8:aa:bb::${n + 1}`)).status).toBe(401);
+    const refused = await login(fresh(99), 'guess-password-1', '2001:db8:aa:bb:ffff::1');
+    expect({ status: refused.status, code: ((await refused.json()) as { error_code: number }).error_code }).toEqual({ status: 429, code: 9 });
+    expect((await login(fresh(100), 'guess-password-1', '2001:db8:aa:cc::1')).status).toBe(401);
   });
 });

@@ -8,14 +8,30 @@ import { IDENTITY_DATA_SOURCE } from '../database/identity-data-source.provider'
 import { inTransaction } from '../database/query-rows';
 
 /** The attempt's rows, removed again if the password was right. */
-export type LoginAttempt = Readonly<{ ids: readonly string[]; keys: Readonly<{ fromAddress: string; email: string }> }>;
+export type LoginAttempt = Readonly<{ ids: readonly string[]; keys: Readonly<{ fromAddress: string; email: string; address: string }> }>;
 
 /**
- * Slows password guessing with two counts of failed logins in a sliding window: per e-mail and
- * client address (`loginMaxFailures`, 5), which stops one source guessing at one account, and
- * per e-mail from anywhere (`loginMaxFailuresPerEmail`, 50), which stops a spread-out guess
- * without letting one source lock the account for everyone else. Over either, the login answers
- * 429 with Retry-After before the password is even hashed.
+ * Where a login comes from, as the throttle counts it: an IPv4 address, or an IPv6 address's /64
+ * (one host is usually given a whole /64, and would otherwise have 2^64 addresses to rotate through).
+ */
+export function addressKey(address: string): string {
+  const ip = address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === '' ? [] : tail.split(':');
+  const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/**
+ * Slows password guessing with three counts of failed logins in a sliding window: per e-mail and
+ * client address (`loginMaxFailures`, 5), which stops one source guessing at one account; per
+ * e-mail from anywhere (`loginMaxFailuresPerEmail`, 50), which stops a spread-out guess without
+ * letting one source lock the account for everyone else; and per address over every e-mail
+ * (`loginMaxFailuresPerAddress`, 30; an IPv6 /64 counts as one address), which stops one source
+ * making the gateway hash passwords for ever-new e-mails. Over any, the login answers 429 with
+ * Retry-After before the password is even hashed.
  *
  * The attempt is counted before the password is checked, under a lock on the e-mail: requests
  * sent at once cannot all pass the check, so at most the limit of passwords is ever tried per
@@ -32,26 +48,31 @@ export class LoginThrottle {
   /** Counts the attempt, or throws 429 when one of its counts is used up. */
   async begin(email: string, clientAddress: string): Promise<LoginAttempt> {
     const key = email.trim().toLowerCase();
-    const keys = { fromAddress: `${key} ${clientAddress}`, email: key };
+    const address = `address ${addressKey(clientAddress)}`;
+    const keys = { fromAddress: `${key} ${clientAddress}`, email: key, address };
     const window = this.config.loginFailureWindowMs;
     return inTransaction(this.db, async (client) => {
+      // The e-mail's lock, then the address's: always in this order, so two logins never deadlock.
       await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`login ${key}`]);
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`login ${address}`]);
       await client.query(`DELETE FROM login_failures WHERE failed_at <= clock_timestamp() - $1::bigint * interval '1 millisecond'`, [window]);
       const { rows } = await client.query<{ attempt_key: string; n: number; retry_ms: number }>(
         `SELECT attempt_key, count(*)::int AS n, ceil(EXTRACT(EPOCH FROM min(failed_at) + $2::bigint * interval '1 millisecond' - clock_timestamp()) * 1000)::float8 AS retry_ms
          FROM login_failures WHERE attempt_key = ANY($1::text[]) GROUP BY attempt_key`,
-        [[keys.fromAddress, keys.email], window],
+        [[keys.fromAddress, keys.email, keys.address], window],
       );
       const limits = [
         { key: keys.fromAddress, limit: this.config.loginMaxFailures },
         { key: keys.email, limit: this.config.loginMaxFailuresPerEmail },
+        { key: keys.address, limit: this.config.loginMaxFailuresPerAddress },
       ];
       const over = rows.filter((row) => limits.some(({ key, limit }) => row.attempt_key === key && row.n >= limit));
       if (over.length > 0) {
         const retryAfterS = Math.max(1, Math.ceil(Math.max(...over.map((r) => r.retry_ms)) / 1000));
-        throw new OzHttpError(OzErrorCode.AUTH_FORBIDDEN, `Too many failed logins for this e-mail; try again in ${retryAfterS} s`, { retry_after_s: retryAfterS }, 429, { 'Retry-After': String(retryAfterS) });
+        const what = over.some((row) => row.attempt_key === keys.address) && !over.some((row) => row.attempt_key !== keys.address) ? 'from this address' : 'for this e-mail';
+        throw new OzHttpError(OzErrorCode.AUTH_FORBIDDEN, `Too many failed logins ${what}; try again in ${retryAfterS} s`, { retry_after_s: retryAfterS }, 429, { 'Retry-After': String(retryAfterS) });
       }
-      const inserted = await client.query<{ id: string }>(`INSERT INTO login_failures (attempt_key) VALUES ($1), ($2) RETURNING id`, [keys.fromAddress, keys.email]);
+      const inserted = await client.query<{ id: string }>(`INSERT INTO login_failures (attempt_key) VALUES ($1), ($2), ($3) RETURNING id`, [keys.fromAddress, keys.email, keys.address]);
       return { ids: inserted.rows.map((r) => r.id), keys };
     });
   }

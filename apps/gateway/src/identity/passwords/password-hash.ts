@@ -9,12 +9,38 @@ export const SCRYPT_PARAMS = { logN: 15, r: 8, p: 1, keyLength: 32, saltLength: 
 
 type Params = Readonly<{ logN: number; r: number; p: number }>;
 
+/**
+ * Hashes running at once, at most: each takes 32 MiB and a thread of libuv's pool, which the
+ * blob store's file I/O and name lookups share. A flood of logins waits its turn here instead of
+ * taking the pool and half a gigabyte.
+ */
+export const MAX_CONCURRENT_HASHES = 4;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  try {
+    return await work();
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
 const derive = (password: string, salt: Buffer, keyLength: number, { logN, r, p }: Params): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    // Node refuses more than 32 MiB by default, which is exactly what N = 2^15, r = 8 needs.
-    const options: ScryptOptions = { N: 2 ** logN, r, p, maxmem: 256 * 2 ** logN * r };
-    scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  withHashSlot(
+    () =>
+      new Promise((resolve, reject) => {
+        // Node refuses more than 32 MiB by default, which is exactly what N = 2^15, r = 8 needs.
+        const options: ScryptOptions = { N: 2 ** logN, r, p, maxmem: 256 * 2 ** logN * r };
+        scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
+
+/** Hashes running now (for tests). */
+export const hashesRunning = (): number => running;
 
 /** `scrypt$15$8$1$<salt>$<key>`, both base64url: a fresh random salt every time. */
 export async function hashPassword(password: string, params: Params = SCRYPT_PARAMS): Promise<string> {

@@ -1,4 +1,4 @@
-import { hashPassword, UNUSABLE_PASSWORD_HASH, verifyPassword } from './password-hash';
+import { hashesRunning, hashPassword, MAX_CONCURRENT_HASHES, UNUSABLE_PASSWORD_HASH, verifyPassword } from './password-hash';
 
 describe('password hashing', () => {
   it('stores scrypt with its cost parameters and a salt, never the password', async () => {
@@ -27,5 +27,16 @@ describe('password hashing', () => {
     await expect(verifyPassword('x', 'plain-text')).resolves.toBe(false);
     await expect(verifyPassword('x', 'scrypt$99$8$1$AAAA$AAAA')).resolves.toBe(false);
     await expect(verifyPassword('', UNUSABLE_PASSWORD_HASH)).resolves.toBe(false);
+  });
+
+  it(`runs at most ${MAX_CONCURRENT_HASHES} hashes at once: a flood of logins waits its turn, and every one is answered`, async () => {
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, hashesRunning())), 1);
+    const hashes = await Promise.all(Array.from({ length: 12 }, (_, n) => hashPassword(`password-${n}`, { logN: 12, r: 8, p: 1 })));
+    clearInterval(watch);
+    expect(hashes).toHaveLength(12);
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(MAX_CONCURRENT_HASHES);
+    expect(hashesRunning()).toBe(0);
   });
 });
