@@ -39,6 +39,19 @@ export const count: Decoder<number> = (value, path) => {
   return value;
 };
 
+/** The largest value of a PostgreSQL `integer` column. */
+export const MAX_INTEGER_COLUMN = 2_147_483_647;
+
+/**
+ * A count stored in an `integer` column: a larger one would fail the statement that writes it,
+ * and with it every batch of the group commit, again and again; refused here, its message is poison.
+ */
+export const smallCount: Decoder<number> = (value, path) => {
+  const checked = count(value, path);
+  if (checked > MAX_INTEGER_COLUMN) throw new DecodeError(`${path} must be at most ${MAX_INTEGER_COLUMN}`);
+  return checked;
+};
+
 /** An ISO-8601 instant, returned in the one canonical form so that equal instants are equal strings. */
 export const instant: Decoder<string> = (value, path) => {
   const checked = text(value, path);

@@ -7,7 +7,7 @@ import {
   META_DATA_TARGETS,
   OPERATOR_RESOLUTIONS,
 } from '@forensics/domain';
-import { type Decoder, count, id, list, nullable, object, oneOf, record, stringMap, text } from './decoders';
+import { type Decoder, count, id, list, nullable, object, oneOf, record, smallCount, stringMap, text } from './decoders';
 
 type DataOf<T extends FolderEventType> = Extract<FolderEvent, { type: T }>['data'];
 
@@ -43,10 +43,10 @@ const analysisFinishedV1 = record({
   results_data: nullable(object),
   results_media: list(object),
   model_versions: stringMap,
-  duration_ms: count,
+  duration_ms: smallCount,
 });
 
-const analysisFailedV1 = record({ analysis_id: id, group_id: id, error_code: count, error_message: text, attempts: count });
+const analysisFailedV1 = record({ analysis_id: id, group_id: id, error_code: smallCount, error_message: text, attempts: count });
 
 const analysisResolvedByOperatorV1 = record({
   analysis_id: id,

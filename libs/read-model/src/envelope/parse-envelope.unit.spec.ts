@@ -65,6 +65,11 @@ describe('parseEnvelope', () => {
     expect(refusal(message({ data: group }, story.V4_G1_SUBMITTED))).toBe('data.analyses[0].type must be one of QUALITY, BIOMETRY, COLLECTION');
   });
 
+  it('refuses a count larger than the integer column that stores it: one bad value must not fail the whole group commit', () => {
+    expect(refusal(message({ data: { ...story.V6_BIOMETRY_FINISHED.data, duration_ms: 2 ** 31 } }))).toBe('data.duration_ms must be at most 2147483647');
+    expect(parseEnvelope(message({ data: { ...story.V6_BIOMETRY_FINISHED.data, duration_ms: 2 ** 31 - 1 } })).ok).toBe(true);
+  });
+
   it('refuses an id longer than the 128 characters the read model stores', () => {
     expect(refusal(message({ stream_id: 'f'.repeat(129) }))).toBe('stream_id must be 1 to 128 characters');
   });
