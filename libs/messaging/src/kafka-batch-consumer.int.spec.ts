@@ -34,6 +34,23 @@ describe('KafkaBatchConsumer', () => {
     expect(lost[0]?.message).toMatch(/session timeout/i);
   }, 30_000);
 
+  it('given a batch that takes longer than the session timeout, then the member keeps its partitions (it heartbeats meanwhile) and nothing is delivered twice', async () => {
+    const slowTopic = uniqueName('it_slow_batches');
+    await ensureTopic(kafka, slowTopic, { partitions: 1 });
+    const handled: string[] = [];
+    const slow = await KafkaBatchConsumer.connect(kafka, { groupId: uniqueName('it_slow_group'), topic: slowTopic, sessionTimeoutMs: 6_000 });
+    consumers.push(slow);
+    await slow.run(async (messages) => {
+      if (handled.length === 0) await new Promise((resolve) => setTimeout(resolve, 9_000));
+      handled.push(...messages.map((m) => m.value ?? ''));
+    });
+    await producer.send(slowTopic, [{ key: 'k', value: 'slow' }]);
+    await waitFor(async () => handled.length, (n) => n >= 1, { timeoutMs: 20_000, what: 'the slow batch handled' });
+    await producer.send(slowTopic, [{ key: 'k', value: 'next' }]);
+    await waitFor(async () => handled, (h) => h.includes('next'), { timeoutMs: 20_000, what: 'the next batch' });
+    expect(handled).toEqual(['slow', 'next']);
+  }, 45_000);
+
   it('redelivers a batch whose handler failed, and commits offsets only after success', async () => {
     await send(0, 60);
     const seen: IncomingMessage[] = [];

@@ -24,6 +24,8 @@ export type BatchConsumerSettings = Readonly<{
 }>;
 
 
+const HEARTBEAT_INTERVAL_MS = 1_000;
+
 /**
  * A consumer group member that hands whole partition batches to a handler and commits their
  * offsets only after the handler resolves. A handler that throws gets the same batch again (at
@@ -61,7 +63,7 @@ export class KafkaBatchConsumer {
       // kafkajs waits 30 s for a crashed member by default; 10 s (the broker's floor is 6 s) with
       // a heartbeat each second hands its partitions over sooner without false alarms.
       sessionTimeout: settings.sessionTimeoutMs ?? 10_000,
-      heartbeatInterval: 1_000,
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
     });
     await consumer.connect();
     await consumer.subscribe({ topic: settings.topic, fromBeginning: settings.fromBeginning ?? true });
@@ -76,7 +78,14 @@ export class KafkaBatchConsumer {
       partitionsConsumedConcurrently: this.settings.concurrency ?? 1,
       eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
-        await handler(batch.messages.map((m) => toIncoming(batch.topic, batch.partition, m)), { heartbeat });
+        // kafkajs heartbeats only between batches: a batch that waits (a commit behind a rebuild's
+        // switch, a dead-letter send, name lookups) must not cost the member its partitions.
+        const beating = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+        try {
+          await handler(batch.messages.map((m) => toIncoming(batch.topic, batch.partition, m)), { heartbeat });
+        } finally {
+          clearInterval(beating);
+        }
         resolveOffset(batch.lastOffset());
         // With auto-commit off, kafkajs's commitOffsetsIfNecessary commits nothing: commit here,
         // after the handler's effects are durable. The committed offset is the next one to read.
