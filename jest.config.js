@@ -26,11 +26,13 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   globalSetup: '<rootDir>/tools/build/jest-global-setup.js',
+  // Real disks, brokers and databases on a shared 2-core host: 5 s (Jest's default) is not enough
+  // for an fsync-heavy test when the host is busy. A global option (Jest ignores it per project);
+  // files that need more set their own.
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.unit.spec.ts'] },
-    // Real disks, brokers and databases on a shared 2-core host: 5 s (Jest's default) is not enough
-    // for an fsync-heavy test when the host is busy. Files that need more set their own.
-    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int.spec.ts'], slowTestThreshold: 30, testTimeout: 30_000 },
+    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int.spec.ts'], slowTestThreshold: 30 },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.e2e.spec.ts'], slowTestThreshold: 60 },
   ],
 };

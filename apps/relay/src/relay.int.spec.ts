@@ -180,4 +180,32 @@ describe('relay', () => {
     const after = (await store.append(randomUUID(), 0, [event('FolderCreated')])).events[0]!;
     await waitFor(() => publishedIds().has(after.event_id), Boolean, { what: 'the new leader to publish' });
   });
+
+  it('stops a leader whose lock session stops answering (a hung or silently lost connection), within seconds, not the minutes TCP takes', async () => {
+    const leader = relays.find((r) => r.relay.stats.leading) as RunningRelay;
+    const admin = new Client({ connectionString: testInfra.databaseUrl });
+    await admin.connect();
+    let stopped: number | null = null;
+    try {
+      const [holder] = (
+        await admin.query(
+          `SELECT l.pid FROM pg_locks l, (SELECT hashtextextended($1, 0) AS k) AS lock_key
+           WHERE l.locktype = 'advisory' AND l.granted
+             AND l.classid::bigint = ((lock_key.k >> 32) & 4294967295) AND l.objid::bigint = (lock_key.k & 4294967295)`,
+          [`relay:${schema.name}:${topic}`],
+        )
+      ).rows;
+      expect(holder).toBeDefined();
+      // The server process of that session stops answering, as behind a dead network path.
+      process.kill(holder.pid, 'SIGSTOP');
+      stopped = holder.pid;
+      const since = Date.now();
+      await waitFor(() => leader.relay.stats.leading, (leading) => !leading, { timeoutMs: 20_000, what: 'the leader to give up' });
+      // A check every 2 s, given up after 6 s: 6 to 8 s, with room for a slow host.
+      expect(Date.now() - since).toBeLessThan(12_000);
+    } finally {
+      if (stopped !== null) process.kill(stopped, 'SIGCONT');
+      await admin.end();
+    }
+  });
 });
