@@ -3,6 +3,9 @@ import { folderUpdatedChannel } from '@forensics/read-model';
 
 type Listener = (version: number) => void;
 
+const PING_EVERY_MS = 30_000;
+const PING_TIMEOUT_MS = 10_000;
+
 /**
  * One LISTEN connection on the projection's `folder_updated` channel, shared by every waiting
  * request: a single request waits on it for its folder instead of polling the read model. After a
@@ -12,6 +15,7 @@ export class FolderUpdates {
   private readonly listeners = new Map<string, Set<Listener>>();
   private client: Client | null = null;
   private closed = false;
+  private pinger: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly databaseUrl: string,
@@ -19,13 +23,34 @@ export class FolderUpdates {
   ) {}
 
   async start(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'gateway-listener' });
+    const client = new Client({ connectionString: this.databaseUrl, application_name: 'gateway-listener', keepAlive: true });
     client.on('notification', ({ payload }) => this.deliver(payload));
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
     await client.connect();
     await client.query(`LISTEN "${folderUpdatedChannel(this.readModelSchema)}"`);
     this.client = client;
+    this.watch(client);
+  }
+
+  /**
+   * A listening connection only receives, so a silently dead one would never say so: waiters
+   * would run to their timeouts. It is asked a question now and then; no answer in time, and it
+   * is replaced (every waiter reads again, as after any reconnect).
+   */
+  private watch(client: Client): void {
+    clearInterval(this.pinger);
+    this.pinger = setInterval(() => {
+      const timer = setTimeout(() => void client.end().catch(() => undefined), PING_TIMEOUT_MS);
+      client.query('SELECT 1').then(
+        () => clearTimeout(timer),
+        () => {
+          clearTimeout(timer);
+          void client.end().catch(() => undefined);
+        },
+      );
+    }, PING_EVERY_MS);
+    this.pinger.unref();
   }
 
   /** Calls `listener` with the version each time the folder is updated, until the returned function is called. */
@@ -41,6 +66,7 @@ export class FolderUpdates {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.pinger);
     await this.client?.end().catch(() => undefined);
   }
 
