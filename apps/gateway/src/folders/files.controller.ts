@@ -29,9 +29,12 @@ export class FilesController {
   @Get('output-images/:sha256')
   async outputImage(@Param('sha256') sha256: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw notExist('Image', { sha256 });
-    const owners = (await this.db.query(`SELECT a.company_id, f.user_id FROM analyses a JOIN folders f USING (folder_id) WHERE a.results_media @> $1::jsonb LIMIT 20`, [
-      JSON.stringify([{ output_images: [{ sha256 }] }]),
-    ])) as { company_id: string; user_id: string }[];
+    // The expression of the index analyses_output_images: the hashes of an analysis's images.
+    const owners = (await this.db.query(
+      `SELECT a.company_id, f.user_id FROM analyses a JOIN folders f USING (folder_id)
+       WHERE jsonb_path_query_array(a.results_media, '$[*].output_images[*].sha256') @> $1::jsonb LIMIT 20`,
+      [JSON.stringify([sha256])],
+    )) as { company_id: string; user_id: string }[];
     if (!owners.some((owner) => canSeeFolder(actor, owner))) throw notExist('Image', { sha256 });
     await this.send(response, sha256, 'image/jpeg', `${sha256}.jpg`);
   }

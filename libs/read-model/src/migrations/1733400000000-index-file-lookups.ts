@@ -11,11 +11,13 @@ export class IndexFileLookups1733400000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query('CREATE INDEX media_media_id ON media (media_id)');
-    await runner.query('CREATE INDEX analyses_results_media ON analyses USING gin (results_media jsonb_path_ops)');
+    // Only the images' hashes are indexed, not all of results_media: a GIN index over the whole
+    // document cost a third of the plain INSERT speed of the analyses (projection benchmark).
+    await runner.query(`CREATE INDEX analyses_output_images ON analyses USING gin ((jsonb_path_query_array(results_media, '$[*].output_images[*].sha256')))`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP INDEX analyses_results_media');
+    await runner.query('DROP INDEX analyses_output_images');
     await runner.query('DROP INDEX media_media_id');
   }
 }

@@ -197,7 +197,7 @@ describe('FolderRowsRepository', () => {
         metaData: await plan(`SELECT folder_id FROM folders WHERE meta_data @> '{"transaction_id": "t-1"}'`),
         analysis: await plan("SELECT folder_id FROM analyses WHERE analysis_id = 'a'"),
         media: await plan("SELECT folder_id FROM media WHERE media_id = 'm'"),
-        bestShot: await plan(`SELECT folder_id FROM analyses WHERE results_media @> '[{"output_images": [{"sha256": "ab"}]}]'`),
+        bestShot: await plan(`SELECT folder_id FROM analyses WHERE jsonb_path_query_array(results_media, '$[*].output_images[*].sha256') @> '["ab"]'`),
       };
     });
     expect(plans.company).toContain('folders_company_created');
@@ -205,6 +205,6 @@ describe('FolderRowsRepository', () => {
     expect(plans.metaData).toContain('folders_meta_data');
     expect(plans.analysis).toContain('analyses_analysis_id');
     expect(plans.media).toContain('media_media_id');
-    expect(plans.bestShot).toContain('analyses_results_media');
+    expect(plans.bestShot).toContain('analyses_output_images');
   });
 });
