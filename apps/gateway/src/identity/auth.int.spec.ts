@@ -99,6 +99,15 @@ describe('identity: login, tokens and their expiry', () => {
       expect(await t.api('POST', '/api/authorize/refresh/', { token: renewed.body.access_token, json: { expire_token: first.expire_token } })).toMatchObject({ status: 401, body: { error_message: 'Session not found' } });
     });
 
+    it('given a pair refreshed twice before use (A -> B -> C), then the first use of C retires both B and A', async () => {
+      const a = (await t.api('POST', '/api/authorize/auth/', { json: { credentials: person } })).body;
+      const b = (await t.api('POST', '/api/authorize/refresh/', { token: a.access_token, json: { expire_token: a.expire_token } })).body;
+      const c = await t.api('POST', '/api/authorize/refresh/', { token: b.access_token, json: { expire_token: b.expire_token } });
+      expect(c.status).toBe(200);
+      expect((await t.api('GET', '/test/whoami', { token: c.body.access_token })).status).toBe(200);
+      for (const old of [a.access_token, b.access_token]) expect(await t.api('GET', '/test/whoami', { token: old })).toMatchObject({ status: 401, body: { error_code: 7 } });
+    });
+
     it('renews with an access token that has already expired: that is what refresh is for', async () => {
       const first = (await t.api('POST', '/api/authorize/auth/', { json: { credentials: person } })).body;
       await t.sql(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [createHash('sha256').update(first.access_token).digest()]);

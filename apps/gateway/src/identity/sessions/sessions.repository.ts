@@ -36,11 +36,11 @@ export type TokenCheck = Readonly<{
 
 /**
  * One statement per request: find the session with its user; slide its expiry when that moves it
- * by more than the granularity; and, on the first use of a refreshed pair, retire the pair it
- * replaced (reference/oz-api.md §1.1). `now()` is the statement's time on the database's clock.
+ * by more than the granularity; and, on the first use of a refreshed pair, retire the pairs it
+ * replaced, the whole chain (reference/oz-api.md §1.1). `now()` is the statement's time on the database's clock.
  */
 const CHECK_TOKEN = `
-  WITH found AS (
+  WITH RECURSIVE found AS (
     SELECT s.session_id, s.expires_at, s.ttl_ms, s.replaces, u.user_id, u.company_id, u.user_type,
            u.can_start_analyse_quality, u.can_start_analyse_biometry, u.can_start_analyse_collection,
            c.biometry_settings AS company_biometry_settings,
@@ -53,10 +53,16 @@ const CHECK_TOKEN = `
     WHERE s.session_id = f.session_id AND f.usable AND NOT f.expired
       AND (f.replaces IS NOT NULL OR f.expires_at < now() + f.ttl_ms * (1 - $2::float8) * interval '1 millisecond')
     RETURNING s.session_id
+  ), replaced AS (
+    -- The pair this one replaced, and the one that replaced, and so on: refreshed twice before use
+    -- (A -> B -> C), the first use of C retires both B and A.
+    SELECT f.replaces AS session_id FROM found f WHERE f.replaces IS NOT NULL AND f.usable AND NOT f.expired
+    UNION
+    SELECT s.replaces FROM sessions s JOIN replaced r ON s.session_id = r.session_id WHERE s.replaces IS NOT NULL
   ), retired AS (
     UPDATE sessions p SET revoked_at = now()
-    FROM found f
-    WHERE p.session_id = f.replaces AND p.revoked_at IS NULL AND f.usable AND NOT f.expired
+    FROM replaced r
+    WHERE p.session_id = r.session_id AND p.revoked_at IS NULL
     RETURNING p.session_id
   )
   SELECT session_id, user_id, company_id, user_type, usable, expired,
