@@ -22,7 +22,8 @@ export class FolderEventsController {
    */
   @Get(':folderId/events')
   async history(@Param('folderId') folderId: string, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor) {
-    const after = integer(query, 'after_version', 0, 0, Number.MAX_SAFE_INTEGER);
+    // Versions are PostgreSQL integers: a page past their range would fail the query.
+    const after = integer(query, 'after_version', 0, 0, 2_147_483_647 - MAX_PAGE - 1);
     const limit = integer(query, 'limit', MAX_PAGE, 1, MAX_PAGE);
     await this.reader.folder(folderId, actor);
     // One more than asked for says whether there is a next page.

@@ -50,6 +50,8 @@ export class FolderStreamController {
     response.status(200).set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     response.flushHeaders();
     let closed = false;
+    let unsubscribe = (): void => undefined;
+    let heartbeat: NodeJS.Timeout | undefined;
     let sentVersion = -1;
     let reading = false;
     let again = false;
@@ -89,10 +91,15 @@ export class FolderStreamController {
         reading = false;
       }
     };
-    const unsubscribe = this.updates.subscribe(folderId, () => void refresh());
+    // A client that left during the first read: 'close' fired before anyone listened.
+    if (request.destroyed || response.destroyed) {
+      finish();
+      return;
+    }
+    unsubscribe = this.updates.subscribe(folderId, () => void refresh());
     // The token is checked again with each heartbeat (which also slides a person's expiry, as any
     // request does): a stream does not outlive the session it was opened with.
-    const heartbeat = setInterval(() => {
+    heartbeat = setInterval(() => {
       this.sessions.authenticate(Array.isArray(token) ? token[0] : token).then(
         () => closed || response.write(': keep-alive\n\n'),
         () => finish(),

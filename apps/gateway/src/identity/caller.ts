@@ -38,7 +38,8 @@ const GREY_BAND_TYPES = new Set(['BIOMETRY', 'COLLECTION']);
  * The analyses with the biometry settings of the folder's company applied (DESIGN.md §3,
  * decision 0015):
  * `operator_review` is the company's alone, and its thresholds apply unless the request sets its
- * own `threshold_match` or `grey_band_low`. The group's event records
+ * own `threshold_match` or `grey_band_low`; a company's `threshold_match` is a floor a request may
+ * only raise. The group's event records
  * the params that result, so the history says under which settings each verdict was given.
  * A request that sets `operator_review` itself is refused (400, code 4).
  */
@@ -49,6 +50,12 @@ export function withCompanyBiometrySettings<A extends Requested>(settings: Biome
       throw invalidValue('operator_review is a setting of the company (PATCH /api/companies/{id}/ with biometry_settings), not of a request', { field: 'params.operator_review' });
     }
     const { operator_review, ...thresholds } = settings ?? { operator_review: false };
+    // A company's match threshold is a floor: a request may ask for a stricter check, never a
+    // more lenient one (a threshold of 0 would pass anyone, and skip the company's review).
+    const asked = analysis.params['threshold_match'];
+    if (thresholds.threshold_match !== undefined && typeof asked === 'number' && asked < thresholds.threshold_match) {
+      throw invalidValue(`threshold_match may not be below the company's ${thresholds.threshold_match}`, { field: 'params.threshold_match', minimum: thresholds.threshold_match });
+    }
     // The band is a pair: a request that sets either end takes none of the company's.
     const ownThresholds = analysis.params['threshold_match'] !== undefined || analysis.params['grey_band_low'] !== undefined;
     return { ...analysis, params: { ...(ownThresholds ? {} : thresholds), ...analysis.params, operator_review } };

@@ -37,7 +37,13 @@ describe("withCompanyBiometrySettings (DESIGN.md §3: OPERATOR_REQUIRED only whe
 
   it("given a request with a threshold of its own, then it takes none of the company's band, but still the company's review setting", () => {
     const settings = companySettings({ operator_review: true, threshold_match: 0.9, grey_band_low: 0.3 });
-    expect(withCompanyBiometrySettings(settings, [analysis('biometry', { threshold_match: 0.8 })])).toEqual([analysis('biometry', { threshold_match: 0.8, operator_review: true })]);
+    expect(withCompanyBiometrySettings(settings, [analysis('biometry', { threshold_match: 0.95 })])).toEqual([analysis('biometry', { threshold_match: 0.95, operator_review: true })]);
+  });
+
+  it("given a company match threshold, then a request may raise it but not lower it (code 4): the company's check is a floor", () => {
+    const settings = companySettings({ operator_review: true, threshold_match: 0.8, grey_band_low: 0.6 });
+    expect(withCompanyBiometrySettings(settings, [analysis('biometry', { threshold_match: 0.9 })])).toEqual([analysis('biometry', { threshold_match: 0.9, operator_review: true })]);
+    expect(() => withCompanyBiometrySettings(settings, [analysis('biometry', { threshold_match: 0 })])).toThrow(expect.objectContaining({ code: 4, details: { field: 'params.threshold_match', minimum: 0.8 } }));
   });
 
   it('given a request that sets operator_review itself, then INVALID VALUE (code 4): it is the company setting', () => {

@@ -113,7 +113,16 @@ function metaDataConditions(query: Query): string[] {
  */
 export function metaDataMatches(key: string, value: string): Record<string, unknown>[] {
   const values: unknown[] = [value];
-  if (/^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)$/.test(value)) values.push(JSON.parse(value) as unknown);
+  const spelled = jsonScalar(value);
+  if (spelled !== undefined) values.push(spelled);
   const paths = key.includes('.') ? [[key], key.split('.')] : [[key]];
   return paths.flatMap((path) => values.map((v) => path.reduceRight<unknown>((inner, part) => ({ [part]: inner }), v) as Record<string, unknown>));
+}
+
+/** The JSON number, boolean or null a text spells exactly (`007` is not one), or undefined. */
+function jsonScalar(text: string): unknown {
+  if (text === 'true' || text === 'false' || text === 'null') return JSON.parse(text) as unknown;
+  if (!/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return undefined;
+  const number = Number(text);
+  return Number.isFinite(number) ? number : undefined;
 }

@@ -47,6 +47,9 @@ describe('the meta_data filter of the folder list', () => {
     expect(metaDataMatches('transaction_id', '42')).toEqual([{ transaction_id: '42' }, { transaction_id: 42 }]);
     expect(metaDataMatches('vip', 'true')).toEqual([{ vip: 'true' }, { vip: true }]);
     expect(metaDataMatches('order', 'o-7')).toEqual([{ order: 'o-7' }]);
+    // Text that only looks like a number stays text: a zip code, a number too large for JSON.
+    expect(metaDataMatches('zip', '01234')).toEqual([{ zip: '01234' }]);
+    expect(metaDataMatches('big', '1e400')).toEqual([{ big: '1e400' }]);
   });
 
   it('given a dotted key, then it also matches the path into nested objects', () => {

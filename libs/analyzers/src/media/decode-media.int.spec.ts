@@ -53,7 +53,7 @@ describe('sampleVideoFrames', () => {
     await expect(sampleVideoFrames(bytesOf('astronaut-selfie.mp4'), { timeoutMs: 1 })).rejects.toThrow(/within 1 ms/);
   });
 
-  it('given ffmpeg stopped by a signal the analyzer did not send (Ctrl-C reaching the process group), then the decoder was interrupted: the media is not called undecodable', async () => {
+  it('given ffmpeg stopped by a shutdown signal (Ctrl-C reaching the process group), then the decoder was interrupted, not the media undecodable; killed by any other signal, it is undecodable', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'analyzers-ffmpeg-'));
     try {
       // A process that ends by SIGINT, as ffmpeg does when a terminal's Ctrl-C reaches it.
@@ -62,6 +62,12 @@ describe('sampleVideoFrames', () => {
       const error = await sampleVideoFrames(bytesOf('astronaut-selfie.mp4'), { ffmpeg: interrupted }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DecoderInterruptedError);
       expect((error as Error).message).toBe('ffmpeg was stopped by SIGINT');
+      // A crash or the out-of-memory killer may come from the video itself, every time: undecodable.
+      const crashing = path.join(dir, 'ffmpeg-crashing');
+      await writeFile(crashing, '#!/bin/sh\nkill -KILL $$\n', { mode: 0o755 });
+      const crash = await sampleVideoFrames(bytesOf('astronaut-selfie.mp4'), { ffmpeg: crashing }).catch((e: unknown) => e);
+      expect(crash).toBeInstanceOf(MediaDecodeError);
+      expect((crash as Error).message).toBe('video cannot be decoded: ffmpeg was killed by SIGKILL');
     } finally {
       await rm(dir, { recursive: true });
     }

@@ -1,7 +1,7 @@
 /**
- * The decoder was stopped by a signal that the analyzer did not send (a shutdown that reached the
- * whole process group, the out-of-memory killer). Nothing is known about the media: the analysis
- * did not fail, it did not run. It is neither retried inside the analyzer nor recorded as FAILED;
+ * The decoder was stopped by a shutdown's signal that the analyzer did not send (SIGINT, SIGTERM or
+ * SIGHUP reaching the whole process group). Nothing is known about the media: the analysis did not
+ * fail, it did not run. It is neither retried inside the analyzer nor recorded as FAILED;
  * the worker leaves the message to be handled again.
  */
 export class DecoderInterruptedError extends Error {

@@ -11,6 +11,8 @@ import { runProcess } from './run-process';
 
 export type SampleOptions = Readonly<{ count?: number; timeoutMs?: number; ffmpeg?: string }>;
 
+const SHUTDOWN_SIGNALS: ReadonlySet<NodeJS.Signals> = new Set(['SIGINT', 'SIGTERM', 'SIGHUP']);
+
 /** A video that takes longer than this to sample is treated as undecodable (the process is killed). */
 export const FFMPEG_TIMEOUT_MS = 20_000;
 
@@ -48,7 +50,10 @@ async function sampleFile(file: string, { count = 5, timeoutMs = FFMPEG_TIMEOUT_
 async function ffmpegRun(ffmpeg: string, args: string[], timeoutMs: number) {
   const result = await runProcess(ffmpeg, args, timeoutMs);
   if (result.timedOut) throw new MediaDecodeError(`video cannot be decoded within ${timeoutMs} ms`);
-  // A signal we did not send says nothing about the video.
-  if (result.signal !== null) throw new DecoderInterruptedError(`ffmpeg was stopped by ${result.signal}`);
+  // A shutdown's signal (Ctrl-C reaching the process group, a supervisor's SIGTERM) says nothing
+  // about the video: the analysis runs again. Any other (a crash, the out-of-memory killer) may
+  // well come from the video itself, and would come again on every retry: it is undecodable.
+  if (result.signal !== null && SHUTDOWN_SIGNALS.has(result.signal)) throw new DecoderInterruptedError(`ffmpeg was stopped by ${result.signal}`);
+  if (result.signal !== null) throw new MediaDecodeError(`video cannot be decoded: ffmpeg was killed by ${result.signal}`);
   return result;
 }

@@ -48,13 +48,15 @@ export class LoginThrottle {
   /** Counts the attempt, or throws 429 when one of its counts is used up. */
   async begin(email: string, clientAddress: string): Promise<LoginAttempt> {
     const key = email.trim().toLowerCase();
-    const address = `address ${addressKey(clientAddress)}`;
-    const keys = { fromAddress: `${key} ${clientAddress}`, email: key, address };
+    // Each kind of key has a prefix of its own: an "e-mail" is any text, and must not be able to
+    // name (and fill) another kind's count, nor take another kind's lock.
+    const address = `address:${addressKey(clientAddress)}`;
+    const keys = { fromAddress: `email+address:${key} ${clientAddress}`, email: `email:${key}`, address };
     const window = this.config.loginFailureWindowMs;
     return inTransaction(this.db, async (client) => {
       // The e-mail's lock, then the address's: always in this order, so two logins never deadlock.
-      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`login ${key}`]);
-      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`login ${address}`]);
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`login ${keys.email}`]);
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`login ${keys.address}`]);
       await client.query(`DELETE FROM login_failures WHERE failed_at <= clock_timestamp() - $1::bigint * interval '1 millisecond'`, [window]);
       const { rows } = await client.query<{ attempt_key: string; n: number; retry_ms: number }>(
         `SELECT attempt_key, count(*)::int AS n, ceil(EXTRACT(EPOCH FROM min(failed_at) + $2::bigint * interval '1 millisecond' - clock_timestamp()) * 1000)::float8 AS retry_ms
