@@ -51,7 +51,7 @@ export class FolderStreamController {
     response.flushHeaders();
     let closed = false;
     let unsubscribe = (): void => undefined;
-    let heartbeat: NodeJS.Timeout | undefined;
+    let heartbeat: NodeJS.Timeout | undefined = undefined;
     let sentVersion = -1;
     let reading = false;
     let again = false;
