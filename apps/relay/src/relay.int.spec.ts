@@ -155,21 +155,24 @@ describe('relay', () => {
     expect(published().filter((e) => e.event_id === before.event_id)).toHaveLength(1);
   });
 
+  /** The session that holds this relay's lock, found by the lock's key, as an operator would. */
+  const lockHolder = async (admin: Client): Promise<{ pid: number }> =>
+    (
+      await admin.query(
+        `SELECT l.pid FROM pg_locks l, (SELECT hashtextextended($1, 0) AS k) AS lock_key
+         WHERE l.locktype = 'advisory' AND l.granted
+           AND l.classid::bigint = ((lock_key.k >> 32) & 4294967295) AND l.objid::bigint = (lock_key.k & 4294967295)`,
+        [`relay:${schema.name}:${topic}`],
+      )
+    ).rows[0];
+
   it('stops a leader whose database session dies, and the standby takes over', async () => {
     const leader = relays.find((r) => r.relay.stats.leading) as RunningRelay;
     const standby = await startRelay();
     const admin = new Client({ connectionString: testInfra.databaseUrl });
     await admin.connect();
     try {
-      // The session that holds this relay's lock, found by the lock's key, as an operator would.
-      const [holder] = (
-        await admin.query(
-          `SELECT l.pid FROM pg_locks l, (SELECT hashtextextended($1, 0) AS k) AS lock_key
-           WHERE l.locktype = 'advisory' AND l.granted
-             AND l.classid::bigint = ((lock_key.k >> 32) & 4294967295) AND l.objid::bigint = (lock_key.k & 4294967295)`,
-          [`relay:${schema.name}:${topic}`],
-        )
-      ).rows;
+      const holder = await lockHolder(admin);
       expect(holder).toBeDefined();
       await admin.query('SELECT pg_terminate_backend($1)', [holder.pid]);
     } finally {
@@ -187,14 +190,7 @@ describe('relay', () => {
     await admin.connect();
     let stopped: number | null = null;
     try {
-      const [holder] = (
-        await admin.query(
-          `SELECT l.pid FROM pg_locks l, (SELECT hashtextextended($1, 0) AS k) AS lock_key
-           WHERE l.locktype = 'advisory' AND l.granted
-             AND l.classid::bigint = ((lock_key.k >> 32) & 4294967295) AND l.objid::bigint = (lock_key.k & 4294967295)`,
-          [`relay:${schema.name}:${topic}`],
-        )
-      ).rows;
+      const holder = await lockHolder(admin);
       expect(holder).toBeDefined();
       // The server process of that session stops answering, as behind a dead network path.
       process.kill(holder.pid, 'SIGSTOP');
