@@ -9,7 +9,7 @@ import { pendingJobs } from './analysis-jobs';
 import type { AnalysisWorkerConfig } from './analysis-worker.config';
 import { ConcurrencyLimit } from './concurrency-limit';
 import { observeAnalysis } from './observe-analysis';
-import { type JobDependencies, runJob } from './run-job';
+import { type JobDependencies, type KnownStream, runJob } from './run-job';
 import { WorkerMetrics } from './worker-metrics';
 
 export type RunningWorker = Readonly<{
@@ -71,10 +71,11 @@ export async function createWorker(config: AnalysisWorkerConfig, log: Log = json
     const history = await eventStore.readStream(envelope.stream_id);
     const state = history.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata }) as FolderEvent).reduce(evolve, initialFolderState());
     const jobs = pendingJobs(envelope.data, envelope.stream_id, state);
+    const known: KnownStream = { events: history };
     // Every job ends before the message does: a retry or a redelivery never runs one still running.
     const ended = await Promise.allSettled(
       jobs.map((job) =>
-        limit.run(() => observeAnalysis(job, envelope.correlation_id, () => runJob(job, envelope.correlation_id, deps), { metrics, log })),
+        limit.run(() => observeAnalysis(job, envelope.correlation_id, () => runJob(job, envelope.correlation_id, deps, known), { metrics, log })),
       ),
     );
     const retryable = ended.flatMap((end) => (end.status === 'rejected' && !(end.reason instanceof DomainError) ? [end.reason as unknown] : []));

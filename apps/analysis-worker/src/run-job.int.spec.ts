@@ -35,9 +35,10 @@ describe('runJob', () => {
       now: () => new Date().toISOString(),
     };
 
-    const outcome = await runJob(job!, 'corr-1', deps);
+    const outcome = await runJob(job!, 'corr-1', deps, { events: history });
     expect(outcome).toEqual(expect.objectContaining({ status: 'FAILED', error_code: 0, error_message: expect.stringMatching(/refused: A QUALITY analysis never ends OPERATOR_REQUIRED/) }));
-    await runJob(job!, 'corr-1', deps);
+    // A redelivery that still holds the stream as it was before the first outcome.
+    await runJob(job!, 'corr-1', deps, { events: history });
     const recorded = (await h.outcomes(folder.folderId)).get(folder.analysisIds['q'] as string);
     expect(recorded?.map((e) => [e.type, (e.data as { error_code?: number }).error_code])).toEqual([['AnalysisFailed', 0]]);
   });

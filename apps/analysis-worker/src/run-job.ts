@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnalysisRequest, AnalyzerResult, Artifact } from '@forensics/analyzers';
 import { BlobNotFoundError, type BlobStore } from '@forensics/blob-store';
 import { decide, DomainError, evolve, type FailedOutcome, type FinishedOutcome, initialFolderState, type JsonObject, OzErrorCode } from '@forensics/domain';
-import { handleCommand, type PostgresEventStore } from '@forensics/event-store';
+import { handleCommand, type PostgresEventStore, type StoredEvent } from '@forensics/event-store';
 import type { AnalysisJob } from './analysis-jobs';
 
 export type JobDependencies = Readonly<{
@@ -14,6 +14,13 @@ export type JobDependencies = Readonly<{
   now: () => string;
 }>;
 
+/**
+ * The folder's stream as this worker last saw it: read when the group's message came, and grown
+ * by each outcome recorded since. Recording decides on it without reading the stream again; an
+ * outcome recorded meanwhile by someone else fails the append, and the retry reads.
+ */
+export type KnownStream = { events: readonly StoredEvent[] };
+
 const folderDecider = { decide: (command: Parameters<typeof decide>[0], state: ReturnType<typeof initialFolderState>) => decide(command, state), evolve, initialState: initialFolderState };
 
 /**
@@ -22,10 +29,10 @@ const folderDecider = { decide: (command: Parameters<typeof decide>[0], state: R
  * then `RecordAnalysisResult` through the event store. The idempotency key is the analysis, so
  * two workers that both ran it (a rebalance, a redelivery) record one outcome.
  */
-export async function runJob(job: AnalysisJob, correlationId: string | null, deps: JobDependencies): Promise<FinishedOutcome | FailedOutcome> {
+export async function runJob(job: AnalysisJob, correlationId: string | null, deps: JobDependencies, known: KnownStream): Promise<FinishedOutcome | FailedOutcome> {
   const outcome = await analyzeStored(job, deps);
   try {
-    await record(job, outcome, correlationId, deps);
+    await record(job, outcome, correlationId, deps, known);
     return outcome;
   } catch (error) {
     if (!(error instanceof DomainError) || outcome.status === 'FAILED') throw error;
@@ -33,13 +40,13 @@ export async function runJob(job: AnalysisJob, correlationId: string | null, dep
     // It would be refused again on every retry and the analysis would stay PROCESSING for ever:
     // it ends FAILED instead, with the reason.
     const failed: FailedOutcome = { status: 'FAILED', error_code: OzErrorCode.UNKNOWN, error_message: `The analysis produced a result its folder refused: ${error.message}`, attempts: 1 };
-    await record(job, failed, correlationId, deps);
+    await record(job, failed, correlationId, deps, known);
     return failed;
   }
 }
 
-function record(job: AnalysisJob, outcome: FinishedOutcome | FailedOutcome, correlationId: string | null, deps: JobDependencies) {
-  return handleCommand(
+async function record(job: AnalysisJob, outcome: FinishedOutcome | FailedOutcome, correlationId: string | null, deps: JobDependencies, known: KnownStream): Promise<void> {
+  const result = await handleCommand(
     deps.eventStore,
     folderDecider,
     job.folder_id,
@@ -48,8 +55,11 @@ function record(job: AnalysisJob, outcome: FinishedOutcome | FailedOutcome, corr
       data: { folder_id: job.folder_id, analysis_id: job.analysis_id, outcome },
       metadata: { now: deps.now(), actor: { user_id: 'analysis-worker', company_id: null, role: 'SYSTEM' }, correlation_id: correlationId ?? randomUUID() },
     },
-    { idempotencyKey: JSON.stringify(['analysis-result', job.folder_id, job.analysis_id]), newEventId: randomUUID, schemaVersion: 1 },
+    { idempotencyKey: JSON.stringify(['analysis-result', job.folder_id, job.analysis_id]), newEventId: randomUUID, schemaVersion: 1, knownHistory: known.events },
   );
+  const last = known.events[known.events.length - 1]?.stream_version ?? 0;
+  // Only events that follow on: after a retry that read the stream, or a duplicate, the next record reads again if it must.
+  if (!result.duplicate && result.events[0]?.stream_version === last + 1) known.events = [...known.events, ...result.events];
 }
 
 async function analyzeStored(job: AnalysisJob, deps: JobDependencies): Promise<FinishedOutcome | FailedOutcome> {

@@ -41,7 +41,10 @@ export async function createDispatcher(
   const kafka = createKafka({ brokers: config.brokers, clientId: `webhook-dispatcher-${config.groupId}` });
   // Whoever starts first creates the topic; subscribing to a missing one fails.
   await ensureTopic(kafka, config.topic, { partitions: config.partitions });
-  const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, concurrency: 2, onLost: stopProcessOnConsumerLoss(log) });
+  // Offsets are committed once a second, not after every batch: a delivery row is keyed by its
+  // event, so a batch delivered again after a crash records nothing twice, and a request's events
+  // no longer cost a commit round trip to Kafka each, at the moment the projection needs the broker.
+  const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, concurrency: 2, commitIntervalMs: 1_000, onLost: stopProcessOnConsumerLoss(log) });
   // The offsets are committed after the handler resolves, so only after the rows are in.
   await consumer.run(async (messages, { heartbeat }) => {
     const added = await deliveries.insert(await deliveriesOfBatch(messages, { eventStore, allowPrivateTargets: config.allowPrivateTargets, log, heartbeat, ...(resolve ? { resolve } : {}) }));

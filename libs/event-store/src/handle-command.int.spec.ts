@@ -65,4 +65,29 @@ describe('handleCommand', () => {
     expect(again).toMatchObject({ duplicate: true, version: 1 });
     expect(again.events.map((e) => e.event_id)).toEqual(first.events.map((e) => e.event_id));
   });
+
+  it('with a known history, decides on it without reading; a stale one fails the append and the retry decides on the fresh stream', async () => {
+    const stream = randomUUID();
+    await handleCommand(store, tally, stream, { by: 'a', limit: 2 }, options);
+    const known = await store.readStream(stream);
+    const current = await handleCommand(store, tally, stream, { by: 'b', limit: 2 }, { ...options, knownHistory: known });
+    expect(current.version).toBe(2);
+    // `known` is one event behind now: with it alone the tally would take a third.
+    await expect(handleCommand(store, tally, stream, { by: 'c', limit: 2 }, { ...options, knownHistory: known })).rejects.toThrow('tally is full');
+    expect(await store.readStream(stream)).toHaveLength(2);
+  });
+
+  it('with a known history, a repeated idempotency key appends nothing and answers the first result, even where deciding again would pass', async () => {
+    const stream = randomUUID();
+    const key = `request-${stream}`;
+    const first = await handleCommand(store, tally, stream, { by: 'a', limit: 5 }, { ...options, idempotencyKey: key });
+    // Decided on the history before the first append, the command would pass again.
+    const again = await handleCommand(store, tally, stream, { by: 'a', limit: 5 }, { ...options, idempotencyKey: key, knownHistory: [] });
+    expect(again).toMatchObject({ duplicate: true, version: 1 });
+    expect(again.events.map((e) => e.event_id)).toEqual(first.events.map((e) => e.event_id));
+    // And where the stream still stands where the key left it, the key alone stops a second append.
+    const third = await handleCommand(store, tally, stream, { by: 'a', limit: 5 }, { ...options, idempotencyKey: key, knownHistory: await store.readStream(stream) });
+    expect(third).toMatchObject({ duplicate: true, version: 1 });
+    expect(await store.readStream(stream)).toHaveLength(1);
+  });
 });

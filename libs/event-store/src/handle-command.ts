@@ -23,6 +23,13 @@ export type HandleOptions = Readonly<{
    * without reading. If the stream exists after all, the append fails and the retry reads it.
    */
   expectNewStream?: boolean;
+  /**
+   * The stream as the caller read it moments ago (a worker, when its job started): the first
+   * attempt decides on it without reading, and leaves a repeated key to the append, which appends
+   * nothing then and answers with the key's first result. A stream that moved since fails the
+   * append, and the retry reads it.
+   */
+  knownHistory?: readonly StoredEvent[];
 }>;
 
 export type HandleResult<State> = Readonly<{
@@ -41,12 +48,17 @@ export async function handleCommand<Command, Event extends DeciderEvent, State>(
   decider: Decider<Command, Event, State>,
   streamId: string,
   command: Command,
-  { idempotencyKey, newEventId, schemaVersion, maxAttempts = 5, expectNewStream = false }: HandleOptions,
+  { idempotencyKey, newEventId, schemaVersion, maxAttempts = 5, expectNewStream = false, knownHistory }: HandleOptions,
 ): Promise<HandleResult<State>> {
   const readHistory = (attempt: number) => (expectNewStream && attempt === 1 ? Promise.resolve([]) : store.readStream(streamId));
-  // The key's earlier result and the stream are read at once: one round trip, not two, for a new command.
-  const [previous, firstHistory] = await Promise.all([idempotencyKey === undefined ? null : store.findByIdempotencyKey(idempotencyKey), readHistory(1)]);
-  if (previous) return { events: previous.events, version: previous.lastVersion, duplicate: true, state: null };
+  let firstHistory: readonly StoredEvent[];
+  if (knownHistory) firstHistory = knownHistory;
+  else {
+    // The key's earlier result and the stream are read at once: one round trip, not two, for a new command.
+    const [previous, history] = await Promise.all([idempotencyKey === undefined ? null : store.findByIdempotencyKey(idempotencyKey), readHistory(1)]);
+    if (previous) return { events: previous.events, version: previous.lastVersion, duplicate: true, state: null };
+    firstHistory = history;
+  }
   for (let attempt = 1; ; attempt++) {
     const history = attempt === 1 ? firstHistory : await readHistory(attempt);
     const state = history.map(toDeciderEvent<Event>).reduce(decider.evolve, decider.initialState());

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ACCEPTED_FIXTURES, SHA256SUM, mediaBytes, mediaPath } from '../../test/media-fixtures';
 import { filesUnder, useTempDir } from '../../test/temp-blob-root';
 import { BlobStore } from './blob-store';
+import { SYNC_PUT_MAX_BYTES } from './put-small-blob';
 
 describe('BlobStore.put on a real directory', () => {
   const root = useTempDir();
@@ -48,6 +49,14 @@ describe('BlobStore.put on a real directory', () => {
     expect(stored.filter((blob) => blob.created)).toHaveLength(1);
     expect(await filesUnder(root())).toHaveLength(1);
     expect(await store().readBuffer(SHA256SUM['cat-no-face.png'] ?? '')).toEqual(bytes);
+  });
+
+  it('given an in-memory file over the synchronous limit, when stored, then it takes the streaming path and comes back the same as a small one would', async () => {
+    const bytes = Buffer.concat([mediaBytes('astronaut.png'), Buffer.alloc(SYNC_PUT_MAX_BYTES, 0)]);
+    const stored = await store().put(bytes);
+    expect(stored).toMatchObject({ size: bytes.length, mime: 'image/png', media_type: 'IMAGE_FOLDER', created: true });
+    expect(await store().readBuffer(stored.sha256)).toEqual(bytes);
+    expect(await filesUnder(root())).toEqual([path.join(stored.sha256.slice(0, 2), stored.sha256.slice(2, 4), stored.sha256)]);
   });
 
   it('given two different files, when stored, then each is read back under its own hash', async () => {

@@ -69,6 +69,11 @@ describe('BlobStore refusals on a real directory', () => {
     expect(await filesUnder(root())).toEqual([]);
   });
 
+  it('given an empty Buffer, when stored, then it is refused as EMPTY and nothing is left', async () => {
+    expect(await rejectionOf(new BlobStore({ root: root() }).put(Buffer.alloc(0)))).toMatchObject({ code: 4, reason: 'EMPTY' });
+    expect(await filesUnder(root())).toEqual([]);
+  });
+
   it('given an upload that fails before the store starts reading it, when stored, then its error comes back and nothing is left', async () => {
     // The test pushes the bytes itself, so reading asks for nothing.
     const broken = new Readable({ read: () => undefined });

@@ -9,6 +9,7 @@ import { abandon, chunksOf, type BlobInput } from './blob-input';
 import { blobPath, isSha256, tempDir } from './blob-path';
 import { checkedOptions, type BlobStoreOptions } from './blob-store.options';
 import { moveIntoPlace } from './move-into-place';
+import { putSmallBlob, SYNC_PUT_MAX_BYTES } from './put-small-blob';
 import { writeTempBlob, type WrittenBlob } from './write-temp-blob';
 
 /** A stored file: the domain's BlobRef plus the Oz media type its bytes make it. */
@@ -27,6 +28,10 @@ export class BlobStore {
   /** Stores the bytes if they are an allowed media type within the size limit; idempotent by content. */
   async put(input: BlobInput): Promise<StoredBlob> {
     const tempPath = path.join(tempDir(this.root), randomUUID());
+    if (input instanceof Uint8Array && input.length <= SYNC_PUT_MAX_BYTES) {
+      const { sha256, size, media, created } = putSmallBlob(input, tempPath, (hash) => blobPath(this.root, hash), this.maxBytes);
+      return { sha256, size, mime: media.mime, media_type: media.media_type, created };
+    }
     const { sha256, size, media } = await this.writeTemp(input, tempPath);
     let created: boolean;
     try {

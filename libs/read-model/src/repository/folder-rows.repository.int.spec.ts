@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '@forensics/event-store';
+import { connectionPool, createDataSource, migrate } from '@forensics/event-store';
 import { isolatedSchema, testInfra, waitFor } from '@forensics/testing';
-import { Client } from 'pg';
+import { Client, type QueryConfig } from 'pg';
 import { FolderRowsRepository, READ_MODEL_MIGRATIONS, projectFolder, type StoredFolderRows, storedRowsOf } from '../index';
 import { storyOf } from '../../test/events-md-history';
 
@@ -57,9 +57,10 @@ describe('FolderRowsRepository', () => {
     const after = projectFolder(before, history.slice(4));
     // The projection commits the rest of the stream right after the reader's first statement.
     let committed = false;
+    const pool = connectionPool(dataSource);
     const racing = {
-      query: async (text: string, parameters?: unknown[]) => {
-        const result = await dataSource.query(text, parameters);
+      query: async (config: QueryConfig) => {
+        const result = await pool.query(config);
         if (!committed) {
           committed = true;
           await repository.write([{ expectedVersion: 4, projection: after }]);

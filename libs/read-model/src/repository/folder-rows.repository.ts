@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { connectionPool } from '@forensics/event-store';
 import type { FolderProjection } from '../projection/folder-projection';
@@ -6,7 +7,7 @@ import type { AnalysisRow } from '../rows/analysis.row';
 import type { FolderRow } from '../rows/folder.row';
 import type { MediaRow } from '../rows/media.row';
 import { ANALYSIS_COLUMNS, type Columns, FOLDER_COLUMNS, GROUP_COLUMNS, MEDIA_COLUMNS, fromSql } from './row-columns';
-import { dollarQuoted, UPSERT_FOLDERS_STATEMENT, upsertFoldersStatement } from './upsert-statement';
+import { dollarQuoted, LIVE_UPSERT_STATEMENT, UPSERT_FOLDERS_STATEMENT } from './upsert-statement';
 
 /** A folder's new projection, and the version its stored rows had when the batch read them (0: none). */
 export type FolderWrite = Readonly<{ expectedVersion: number; projection: FolderProjection }>;
@@ -43,25 +44,38 @@ export class FolderRowsRepository {
   }
 
   /**
-   * Writes a live batch in one round trip and its own transaction: the shared advisory lock, then
-   * the upsert with a NOTIFY per folder written, as two statements of one simple query (which
-   * PostgreSQL runs as one transaction). The upsert's tables are looked up only once the lock is
-   * held, so a rebuild's switch, which takes the lock alone, never has a batch write the tables
-   * it just retired. Folders that pass the version check commit even when others conflict.
+   * Writes a live batch in its own transaction: the shared advisory lock, then the upsert with a
+   * NOTIFY per folder written. The upsert's tables are looked up only once the lock is held, so a
+   * rebuild's switch, which takes the lock alone, never has a batch write the tables it just
+   * retired: the upsert is a named statement, planned once per connection, and the switch's
+   * schema rename makes PostgreSQL plan it again, inside the lock, against the new tables.
+   * Three round trips, but one wakes PostgreSQL: planning the statement every time cost more.
+   * Folders that pass the version check commit even when others conflict.
    */
   async commit(batch: readonly FolderWrite[], options: LiveCommitOptions): Promise<FolderWriteResult> {
     const changed = changedFolders(batch);
     if (changed.length === 0) return { written: [], conflicts: [] };
     const inputs = batchInputs(changed);
-    const statement = upsertFoldersStatement(
-      { folders: dollarQuoted(inputs.folders), media: dollarQuoted(inputs.media), analyses: dollarQuoted(inputs.analyses), groups: dollarQuoted(inputs.groups) },
-      dollarQuoted(options.notifyChannel),
-    );
-    // No parameters: pg sends a simple query, the only protocol that takes several statements.
-    const results = (await connectionPool(this.dataSource).query(
-      `SELECT pg_advisory_xact_lock_shared(hashtextextended(${dollarQuoted(options.sharedLock)}, 0));${statement}`,
-    )) as unknown as { rows: { folder_id: string }[] }[];
-    return outcome(changed, results[1]?.rows ?? []);
+    const client = await connectionPool(this.dataSource).connect();
+    let broken: Error | undefined;
+    try {
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock_shared(hashtextextended(${dollarQuoted(options.sharedLock)}, 0))`);
+      const { rows } = await client.query<{ folder_id: string }>({
+        name: 'read_model_live_upsert',
+        text: LIVE_UPSERT_STATEMENT,
+        values: [inputs.folders, inputs.media, inputs.analyses, inputs.groups, options.notifyChannel],
+      });
+      await client.query('COMMIT');
+      return outcome(changed, rows);
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackFailed: unknown) => {
+        // A connection that cannot roll back is not given back to the pool.
+        broken = rollbackFailed as Error;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 
   /** The stream version each of these folders' rows reflect; a folder without rows is absent. */
@@ -80,9 +94,12 @@ export class FolderRowsRepository {
    * never comes back with its rows from two different commits of the projection (the four separate
    * queries this replaced could mix them), and it is one round trip. A folder without rows is absent.
    */
-  async readRows(folderIds: readonly string[], via: Queryable = this.dataSource): Promise<Map<string, StoredFolderRows>> {
+  async readRows(folderIds: readonly string[], via: Pick<Pool, 'query'> = connectionPool(this.dataSource)): Promise<Map<string, StoredFolderRows>> {
     if (folderIds.length === 0) return new Map();
-    const raws = (await via.query(READ_ROWS_STATEMENT, [[...folderIds]])) as Record<string, unknown>[];
+    // A named statement: each connection plans it once (its parse and plan cost more than a
+    // folder's rows take to read). A rebuild's switch renames schemas, which makes PostgreSQL
+    // plan it again against the tables the names then stand for.
+    const { rows: raws } = await via.query<Record<string, unknown>>({ name: 'read_model_read_rows', text: READ_ROWS_STATEMENT, values: [[...folderIds]] });
     return new Map(
       raws.map((raw): [string, StoredFolderRows] => {
         const folder = fromSql<FolderRow>(FOLDER_COLUMNS, raw);

@@ -64,6 +64,9 @@ export function upsertFoldersStatement(inputs: UpsertInputs, notifyChannel?: str
 /** The statement with its inputs as parameters `$1`..`$4`, to run inside a caller's transaction. */
 export const UPSERT_FOLDERS_STATEMENT = upsertFoldersStatement({ folders: '$1', media: '$2', analyses: '$3', groups: '$4' });
 
+/** The live projection's statement: the inputs as `$1`..`$4`, and the channel it announces each folder on as `$5`. */
+export const LIVE_UPSERT_STATEMENT = upsertFoldersStatement({ folders: '$1', media: '$2', analyses: '$3', groups: '$4' }, '$5');
+
 /**
  * A text as a dollar-quoted SQL literal, for the simple query protocol, which takes no
  * parameters. The tag is one the text does not hold, so no character needs escaping (escaping a

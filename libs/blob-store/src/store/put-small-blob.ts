@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { emptyFile, tooLarge } from '../limits/size-limit';
+import { SNIFF_BYTES, sniffMedia } from '../sniffing/sniff-media';
+import type { WrittenBlob } from './write-temp-blob';
+
+/**
+ * In-memory files up to this size are stored with synchronous calls. A put makes about ten file
+ * system calls; asynchronous, each is a round trip through libuv's thread pool, which costs
+ * 0.3-0.5 ms on an idle 2-core VM (measured: an async `open` alone 0.48 ms p50). Synchronous, a
+ * 73 KB photo is stored in 1.2 ms instead of 2.2 ms, and the event loop is held for at most about
+ * 1.3 ms (write and fsync of 1 MiB, measured); bigger files and streams keep the asynchronous path.
+ * docs/decisions/0016-fewer-wake-ups-on-the-request-path.md.
+ */
+export const SYNC_PUT_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The synchronous twin of `writeTempBlob` + `moveIntoPlace` for one in-memory file: the same
+ * checks (size, emptiness, the media type of its first bytes), the same temp file fsynced before
+ * it is linked under its hash, the same directory fsync when the name is new.
+ */
+export function putSmallBlob(bytes: Uint8Array, tempPath: string, finalPath: (sha256: string) => string, maxBytes: number): WrittenBlob & { created: boolean } {
+  if (bytes.length === 0) throw emptyFile();
+  if (bytes.length > maxBytes) throw tooLarge(maxBytes);
+  const media = sniffMedia(bytes.subarray(0, SNIFF_BYTES));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  mkdirSync(path.dirname(tempPath), { recursive: true });
+  writeDurably(bytes, tempPath);
+  try {
+    const target = finalPath(sha256);
+    mkdirSync(path.dirname(target), { recursive: true });
+    const created = linkUnlessPresent(tempPath, target);
+    if (created) syncDirectory(path.dirname(target));
+    return { sha256, size: bytes.length, media, created };
+  } finally {
+    unlinkSync(tempPath);
+  }
+}
+
+function writeDurably(bytes: Uint8Array, file: string): void {
+  const fd = openSync(file, 'wx');
+  try {
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    unlinkSync(file);
+    throw error;
+  }
+  closeSync(fd);
+}
+
+/** `link` refuses an existing name atomically; an existing name holds the same bytes (it is their hash). */
+function linkUnlessPresent(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function syncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
