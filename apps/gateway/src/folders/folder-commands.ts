@@ -114,7 +114,10 @@ export class FolderCommands {
         watch = watchFolder(this.updates, target);
       }
       const read = () => this.reader.folder(target, actor).catch(() => null);
-      const written = await readUntil(watch, read, (f) => f !== null && f.version >= version, OWN_WRITE_TIMEOUT_MS);
+      // Nothing is read before the projection announces the folder: the watch began before the
+      // command, so an announcement that came first is not missed, and a reconnect of the
+      // listener announces every folder. A read now would find the write not there yet.
+      const written = await readUntil(watch, read, (f) => f !== null && f.version >= version, OWN_WRITE_TIMEOUT_MS, { value: null });
       if (written.timedOut || !written.value) throw new OzHttpError(OzErrorCode.EXTERNAL_SERVICE, 'The command was recorded, but the read model has not caught up yet; read the folder again shortly', { folder_id: target }, 503);
       // The folder in hand is judged first: it is read again only when the projection announces a change.
       const { value, timedOut } = await readUntil(watch, read, (f) => f !== null && done(f, version), timeoutMs - (Date.now() - started), { value: written.value });
