@@ -23,7 +23,7 @@ export type RunningWorker = Readonly<{
 
 /** Wires the worker: the event store, the blob store, the face models and the consumer. */
 export async function createWorker(config: AnalysisWorkerConfig, log: Log = jsonLog('analysis-worker')): Promise<RunningWorker> {
-  const dataSource = await openDatabase({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'analysis-worker', poolSize: config.concurrency + 2, migrations: EVENT_STORE_MIGRATIONS });
+  const dataSource = await openDatabase({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'analysis-worker', poolSize: config.concurrency + 2, migrations: EVENT_STORE_MIGRATIONS, genericPlans: true });
   const eventStore = new PostgresEventStore(dataSource);
   const analyzers = await loadAnalyzers({ maxAttempts: config.maxAttempts });
   const deps: JobDependencies = {

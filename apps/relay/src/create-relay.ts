@@ -23,7 +23,7 @@ export async function createRelay(
   hooks: { onPublished?: (events: readonly StoredEvent[]) => void; log?: Log } = {},
 ): Promise<RunningRelay> {
   const log = hooks.log ?? jsonLog('relay');
-  const dataSource = await openDatabase({ url: config.databaseUrl, schema: config.schema, applicationName: 'relay', poolSize: 2 });
+  const dataSource = await openDatabase({ url: config.databaseUrl, schema: config.schema, applicationName: 'relay', poolSize: 2, genericPlans: true });
   const kafka = createKafka({ brokers: config.brokers, clientId: `relay-${config.name}` });
   await ensureTopic(kafka, config.topic, { partitions: config.partitions });
   const producer = await KafkaMessageProducer.connect(kafka);

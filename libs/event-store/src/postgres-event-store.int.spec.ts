@@ -28,6 +28,14 @@ describe('PostgresEventStore', () => {
 
   const stream = () => `folder-${randomUUID()}`;
 
+  it('runs on connections that use generic plans from the first execution, and the append still uses the stream index', async () => {
+    expect(await dataSource.query('SHOW plan_cache_mode')).toEqual([{ plan_cache_mode: 'force_generic_plan' }]);
+    const id = stream();
+    await store.append(id, 0, [event('FolderCreated')]);
+    const [plan] = (await dataSource.query(`EXPLAIN SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = $1`, [id])) as { 'QUERY PLAN': string }[];
+    expect(JSON.stringify(plan)).not.toMatch(/Seq Scan/);
+  });
+
   it('appends several events atomically and reads the stream back in version order', async () => {
     const id = stream();
     const first = await store.append(id, 0, [event('FolderCreated', { folder_id: id }), event('MediaUploaded', { n: 1 })]);

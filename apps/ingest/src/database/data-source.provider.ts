@@ -7,5 +7,5 @@ import { INGEST_CONFIG, type IngestConfig } from '../config/ingest.config';
 export const dataSourceProvider: FactoryProvider<DataSource> = {
   provide: DataSource,
   inject: [INGEST_CONFIG],
-  useFactory: (config: IngestConfig) => openDatabase({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'ingest' }),
+  useFactory: (config: IngestConfig) => openDatabase({ url: config.databaseUrl, schema: config.eventStoreSchema, applicationName: 'ingest', genericPlans: true }),
 };
