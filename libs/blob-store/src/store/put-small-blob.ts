@@ -9,7 +9,7 @@ import type { WrittenBlob } from './write-temp-blob';
  * In-memory files up to this size are stored with synchronous calls. A put makes about ten file
  * system calls; asynchronous, each is a round trip through libuv's thread pool, which costs
  * 0.3-0.5 ms on an idle 2-core VM (measured: an async `open` alone 0.48 ms p50). Synchronous, a
- * 73 KB photo is stored in 1.2 ms instead of 2.2 ms, and the event loop is held for at most about
+ * 73 KB photo is stored in 1.5-1.6 ms instead of 2.2 ms (p50), and the event loop is held at most about
  * 1.3 ms (write and fsync of 1 MiB, measured); bigger files and streams keep the asynchronous path.
  * docs/decisions/0016-fewer-wake-ups-on-the-request-path.md.
  */
