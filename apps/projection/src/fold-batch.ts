@@ -44,7 +44,7 @@ async function foldAndCommit(messages: readonly IncomingMessage[], deps: FoldBat
   if (poison.length > 0) await deadLetter(poison, deps);
   const byFolder = groupByFolder(envelopes);
   if (byFolder.size === 0) return;
-  const current = await currentProjections([...byFolder.keys()], deps);
+  const current = await currentProjections(byFolder, deps);
   const writes = [];
   const behind: PoisonMessage[] = [];
   for (const [folderId, events] of byFolder) {
@@ -76,14 +76,17 @@ async function foldAndCommit(messages: readonly IncomingMessage[], deps: FoldBat
   deps.log({ level: 'info', message: 'batch committed', events: envelopes.length, folders: byFolder.size, correlation_ids: distinctIds(envelopes, (e) => e.correlation_id) });
 }
 
-/** The projections of these folders: from the cache when this process wrote them, else folded again from the store. */
-async function currentProjections(folderIds: readonly string[], deps: FoldBatchDependencies): Promise<Map<string, FolderProjection>> {
+/**
+ * The projections of these folders: from the cache when this process wrote them, none for a
+ * folder the batch creates (its first event is in it), else folded again from the store.
+ */
+async function currentProjections(byFolder: ReadonlyMap<string, readonly FolderEnvelope[]>, deps: FoldBatchDependencies): Promise<Map<string, FolderProjection>> {
   const current = new Map<string, FolderProjection>();
   const unknown: string[] = [];
-  for (const id of folderIds) {
+  for (const [id, events] of byFolder) {
     const cached = deps.cache.get(id);
     if (cached) current.set(id, cached);
-    else unknown.push(id);
+    else if (!(events.some((e) => e.stream_version === 1) && deps.cache.trustsNew(id))) unknown.push(id);
   }
   if (unknown.length > 0) for (const [id, projection] of await loadStoredProjections(unknown, deps)) current.set(id, projection);
   return current;
