@@ -44,13 +44,14 @@ export class FolderRowsRepository {
   }
 
   /**
-   * Writes a live batch in its own transaction: the shared advisory lock, then the upsert with a
-   * NOTIFY per folder written. The upsert's tables are looked up only once the lock is held, so a
-   * rebuild's switch, which takes the lock alone, never has a batch write the tables it just
-   * retired: the upsert is a named statement, planned once per connection, and the switch's
-   * schema rename makes PostgreSQL plan it again, inside the lock, against the new tables.
-   * Three round trips, but one wakes PostgreSQL: planning the statement every time cost more.
-   * Folders that pass the version check commit even when others conflict.
+   * Writes a live batch in one round trip and its own transaction: the shared advisory lock, then
+   * the upsert with a NOTIFY per folder written, as two statements of one simple query (which
+   * PostgreSQL runs as one transaction). The upsert is a statement prepared once per connection
+   * (SQL `PREPARE`), run by `EXECUTE` with the batch's JSON as dollar-quoted literals, so it is not
+   * parsed and planned for every batch. Its tables are looked up again once the lock is held: a
+   * rebuild's switch, which takes the lock alone and renames schemas, makes PostgreSQL plan the
+   * prepared statement again at that `EXECUTE`, so a batch never writes the tables it just
+   * retired. Folders that pass the version check commit even when others conflict.
    */
   async commit(batch: readonly FolderWrite[], options: LiveCommitOptions): Promise<FolderWriteResult> {
     const changed = changedFolders(batch);
@@ -59,19 +60,20 @@ export class FolderRowsRepository {
     const client = await connectionPool(this.dataSource).connect();
     let broken: Error | undefined;
     try {
-      await client.query(`BEGIN; SELECT pg_advisory_xact_lock_shared(hashtextextended(${dollarQuoted(options.sharedLock)}, 0))`);
-      const { rows } = await client.query<{ folder_id: string }>({
-        name: 'read_model_live_upsert',
-        text: LIVE_UPSERT_STATEMENT,
-        values: [inputs.folders, inputs.media, inputs.analyses, inputs.groups, options.notifyChannel],
-      });
-      await client.query('COMMIT');
-      return outcome(changed, rows);
+      if (!preparedUpserts.has(client)) {
+        await client.query(PREPARE_LIVE_UPSERT);
+        preparedUpserts.add(client);
+      }
+      const literals = [inputs.folders, inputs.media, inputs.analyses, inputs.groups, options.notifyChannel].map(dollarQuoted).join(', ');
+      // No parameters: pg sends a simple query, the only protocol that takes several statements.
+      const results = (await client.query(
+        `SELECT pg_advisory_xact_lock_shared(hashtextextended(${dollarQuoted(options.sharedLock)}, 0)); EXECUTE ${LIVE_UPSERT_NAME}(${literals})`,
+      )) as unknown as { rows: { folder_id: string }[] }[];
+      return outcome(changed, results[1]?.rows ?? []);
     } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackFailed: unknown) => {
-        // A connection that cannot roll back is not given back to the pool.
-        broken = rollbackFailed as Error;
-      });
+      // A connection in an unknown state (its prepared statement gone, say) is not given back.
+      broken = error as Error;
+      preparedUpserts.delete(client);
       throw error;
     } finally {
       client.release(broken);
@@ -119,6 +121,11 @@ export class FolderRowsRepository {
     );
   }
 }
+
+/** The connections that have the live upsert prepared (a prepared statement lives as long as its connection). */
+const preparedUpserts = new WeakSet<object>();
+const LIVE_UPSERT_NAME = 'read_model_live_upsert';
+const PREPARE_LIVE_UPSERT = `PREPARE ${LIVE_UPSERT_NAME} (jsonb, jsonb, jsonb, jsonb, text) AS ${LIVE_UPSERT_STATEMENT}`;
 
 /** A folder's child rows of one table, in position order, as a JSON array (index scan by folder_id). */
 const childRows = (table: string, columns: Columns<unknown>): string =>
