@@ -44,9 +44,42 @@ async function foldAndCommit(messages: readonly IncomingMessage[], deps: FoldBat
   if (poison.length > 0) await deadLetter(poison, deps);
   const byFolder = groupByFolder(envelopes);
   if (byFolder.size === 0) return;
-  const current = await currentProjections(byFolder, deps);
-  const writes = [];
-  const behind: PoisonMessage[] = [];
+  const { current, takenAsNew } = await currentProjections(byFolder, deps);
+  let folded = await foldFolders(byFolder, current, sources, deps);
+  const conflicts = await write(folded.writes, deps);
+  if (conflicts.some((id) => !takenAsNew.has(id))) throw new ReadModelMovedError(`read model moved for folders ${conflicts.join(', ')}`);
+  if (conflicts.length > 0) {
+    // Folders taken as new are stored after all (a batch delivered again after a restart, another
+    // member's write before a rebalance, a rebuild's switch): read them and fold them again, now.
+    const stored = await loadStoredProjections(conflicts, deps);
+    const again = await foldFolders(new Map(conflicts.map((id) => [id, byFolder.get(id) ?? []])), stored, sources, deps);
+    const stillMoved = await write(again.writes, deps);
+    if (stillMoved.length > 0) throw new ReadModelMovedError(`read model moved for folders ${stillMoved.join(', ')}`);
+    const refolded = new Set(conflicts);
+    folded = { writes: [...folded.writes.filter((w) => !refolded.has(w.projection.folder_id)), ...again.writes], behind: [...folded.behind.filter((b) => !refolded.has(b.folderId)), ...again.behind], counts: [...folded.counts.filter((c) => !refolded.has(c.folderId)), ...again.counts] };
+  }
+  // Said once the rows are in: a crash before this delivers the batch again, and the same events are behind again.
+  if (folded.behind.length > 0) await deadLetter(folded.behind, deps);
+  for (const { applied, redelivered } of folded.counts) {
+    deps.metrics.eventsApplied.inc(applied);
+    if (redelivered > 0) deps.metrics.redeliveries.inc(redelivered);
+  }
+  deps.metrics.batches.inc();
+  // One line per batch, never per event: the fold's budget is about 75 µs an event.
+  deps.log({ level: 'info', message: 'batch committed', events: envelopes.length, folders: byFolder.size, correlation_ids: distinctIds(envelopes, (e) => e.correlation_id) });
+}
+
+type Folded = {
+  writes: { expectedVersion: number; projection: FolderProjection }[];
+  /** Events held back behind an event of their folder this version cannot read, for the dead-letter topic. */
+  behind: (PoisonMessage & { folderId: string })[];
+  /** What each folder's fold applied and saw again, counted once its write is in. */
+  counts: { folderId: string; applied: number; redelivered: number }[];
+};
+
+/** Folds each folder's events of the batch onto its stored projection (none: a new folder), gaps filled from the store. */
+async function foldFolders(byFolder: ReadonlyMap<string, FolderEnvelope[]>, current: ReadonlyMap<string, FolderProjection>, sources: ReadonlyMap<FolderEnvelope, IncomingMessage>, deps: FoldBatchDependencies): Promise<Folded> {
+  const folded: Folded = { writes: [], behind: [], counts: [] };
   for (const [folderId, events] of byFolder) {
     const stored = current.get(folderId) ?? null;
     let complete: FolderEnvelope[];
@@ -60,36 +93,35 @@ async function foldAndCommit(messages: readonly IncomingMessage[], deps: FoldBat
       // read it folds them again from the store (a rebuild).
       const reason = `behind an unreadable event: folder ${error.folderId} stops at version ${error.version - 1}; ${error.message}`;
       const after = events.filter((e) => e.stream_version > error.version);
-      behind.push(...after.map((e) => ({ message: sources.get(e) as IncomingMessage, reason })));
+      folded.behind.push(...after.map((e) => ({ message: sources.get(e) as IncomingMessage, reason, folderId })));
       complete = await withGapsFilled(stored, events.filter((e) => e.stream_version < error.version), folderId, deps);
       if (complete.length === 0) continue;
     }
     const projection = projectFolder(stored, complete);
-    countRedeliveries(stored, events, deps);
-    deps.metrics.eventsApplied.inc(projection.version - (stored?.version ?? 0));
-    writes.push({ expectedVersion: stored?.version ?? 0, projection });
+    const storedVersion = stored?.version ?? 0;
+    folded.counts.push({ folderId, applied: projection.version - storedVersion, redelivered: events.filter((e) => e.stream_version <= storedVersion).length });
+    folded.writes.push({ expectedVersion: storedVersion, projection });
   }
-  if (behind.length > 0) await deadLetter(behind, deps);
-  await write(writes, deps);
-  deps.metrics.batches.inc();
-  // One line per batch, never per event: the fold's budget is about 75 µs an event.
-  deps.log({ level: 'info', message: 'batch committed', events: envelopes.length, folders: byFolder.size, correlation_ids: distinctIds(envelopes, (e) => e.correlation_id) });
+  return folded;
 }
 
 /**
  * The projections of these folders: from the cache when this process wrote them, none for a
- * folder the batch creates (its first event is in it), else folded again from the store.
+ * folder the batch creates (its first event is in it: `takenAsNew`, checked by the write's
+ * version check), else folded again from the store.
  */
-async function currentProjections(byFolder: ReadonlyMap<string, readonly FolderEnvelope[]>, deps: FoldBatchDependencies): Promise<Map<string, FolderProjection>> {
+async function currentProjections(byFolder: ReadonlyMap<string, readonly FolderEnvelope[]>, deps: FoldBatchDependencies): Promise<{ current: Map<string, FolderProjection>; takenAsNew: Set<string> }> {
   const current = new Map<string, FolderProjection>();
+  const takenAsNew = new Set<string>();
   const unknown: string[] = [];
   for (const [id, events] of byFolder) {
     const cached = deps.cache.get(id);
     if (cached) current.set(id, cached);
-    else if (!(events.some((e) => e.stream_version === 1) && deps.cache.trustsNew(id))) unknown.push(id);
+    else if (events.some((e) => e.stream_version === 1)) takenAsNew.add(id);
+    else unknown.push(id);
   }
   if (unknown.length > 0) for (const [id, projection] of await loadStoredProjections(unknown, deps)) current.set(id, projection);
-  return current;
+  return { current, takenAsNew };
 }
 
 function parse(messages: readonly IncomingMessage[]) {
@@ -136,12 +168,8 @@ async function withGapsFilled(stored: FolderProjection | null, events: FolderEnv
   return [...events, ...filled];
 }
 
-function countRedeliveries(stored: FolderProjection | null, events: readonly FolderEnvelope[], deps: FoldBatchDependencies): void {
-  const already = events.filter((e) => e.stream_version <= (stored?.version ?? 0)).length;
-  if (already > 0) deps.metrics.redeliveries.inc(already);
-}
-
-async function write(writes: { expectedVersion: number; projection: FolderProjection }[], deps: FoldBatchDependencies): Promise<void> {
+/** Writes the folders; answers those whose stored version had moved (nothing of them written). */
+async function write(writes: { expectedVersion: number; projection: FolderProjection }[], deps: FoldBatchDependencies): Promise<string[]> {
   // One round trip, with other partitions' batches: the switch lock (shared with other batches; a
   // rebuild's switch takes it alone, so no batch straddles it), the upsert and the NOTIFYs.
   const result = await deps.groupCommit.commit(writes).catch((error: unknown) => {
@@ -154,5 +182,5 @@ async function write(writes: { expectedVersion: number; projection: FolderProjec
     if (conflicts.has(projection.folder_id)) deps.cache.forget([projection.folder_id]);
     else deps.cache.set(projection);
   }
-  if (conflicts.size > 0) throw new ReadModelMovedError(`read model moved for folders ${result.conflicts.join(', ')}`);
+  return [...result.conflicts];
 }

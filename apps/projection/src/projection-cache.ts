@@ -8,8 +8,6 @@ import type { FolderProjection } from '@forensics/read-model';
  */
 export class ProjectionCache {
   private readonly entries = new Map<string, FolderProjection>();
-  /** Folders whose stored rows this process may not know: a write of them conflicted or failed. */
-  private readonly doubted = new Set<string>();
 
   constructor(private readonly maxFolders: number) {}
 
@@ -23,7 +21,6 @@ export class ProjectionCache {
   }
 
   set(projection: FolderProjection): void {
-    this.doubted.delete(projection.folder_id);
     this.entries.delete(projection.folder_id);
     this.entries.set(projection.folder_id, projection);
     while (this.entries.size > this.maxFolders) {
@@ -34,26 +31,7 @@ export class ProjectionCache {
   }
 
   forget(folderIds: readonly string[]): void {
-    for (const id of folderIds) {
-      this.entries.delete(id);
-      this.doubted.delete(id);
-      this.doubted.add(id);
-    }
-    while (this.doubted.size > this.maxFolders) {
-      const oldest = this.doubted.values().next().value;
-      if (oldest === undefined) break;
-      this.doubted.delete(oldest);
-    }
-  }
-
-  /**
-   * Whether a folder whose batch begins with its first event may be taken as new, without asking
-   * the tables: yes, unless a write of it conflicted or failed here since it was last written. A
-   * folder that exists after all (a batch delivered again after a restart, a rebuild's switch)
-   * fails its version check, is doubted from then on, and its batch is folded again after a read.
-   */
-  trustsNew(folderId: string): boolean {
-    return !this.doubted.has(folderId);
+    for (const id of folderIds) this.entries.delete(id);
   }
 
   get size(): number {

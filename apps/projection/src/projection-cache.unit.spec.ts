@@ -18,19 +18,4 @@ describe('ProjectionCache', () => {
     cache.forget(['a']);
     expect(cache.get('a')).toBeUndefined();
   });
-
-  it('takes a folder as new until a write of it is refused, and again once it is written', () => {
-    const cache = new ProjectionCache(2);
-    expect(cache.trustsNew('a')).toBe(true);
-    cache.forget(['a']);
-    expect(cache.trustsNew('a')).toBe(false);
-    cache.set(emptyProjection('a'));
-    expect(cache.trustsNew('a')).toBe(true);
-  });
-
-  it('doubts at most its size of folders, the oldest doubt going first', () => {
-    const cache = new ProjectionCache(2);
-    cache.forget(['a', 'b', 'c']);
-    expect(['a', 'b', 'c'].map((id) => cache.trustsNew(id))).toEqual([true, false, false]);
-  });
 });

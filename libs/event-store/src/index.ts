@@ -7,4 +7,4 @@ export * from './event-envelope';
 export * from './channels';
 export * from './checkpoint-store';
 export * from './transaction-horizon';
-export { connectionPool } from './prepared-query';
+export { connectionPool, onPooledConnection } from './prepared-query';

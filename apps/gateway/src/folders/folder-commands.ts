@@ -114,10 +114,13 @@ export class FolderCommands {
         watch = watchFolder(this.updates, target);
       }
       const read = () => this.reader.folder(target, actor).catch(() => null);
-      // Nothing is read before the projection announces the folder: the watch began before the
-      // command, so an announcement that came first is not missed, and a reconnect of the
-      // listener announces every folder. A read now would find the write not there yet.
-      const written = await readUntil(watch, read, (f) => f !== null && f.version >= version, OWN_WRITE_TIMEOUT_MS, { value: null });
+      // A command that appended to the watched folder is announced when the projection folds it:
+      // the watch began before the command, so an announcement that came first is not missed, and
+      // a reconnect of the listener announces every folder. Nothing is read before then: a read now
+      // would find the write not there yet. A command that appended nothing (a repeated key, a
+      // change that changes nothing) may never be announced: the folder is read at once.
+      const announced = target === folderId && !reply.duplicate && reply.events.length > 0;
+      const written = await readUntil(watch, read, (f) => f !== null && f.version >= version, OWN_WRITE_TIMEOUT_MS, ...(announced ? [{ value: null }] : []));
       if (written.timedOut || !written.value) throw new OzHttpError(OzErrorCode.EXTERNAL_SERVICE, 'The command was recorded, but the read model has not caught up yet; read the folder again shortly', { folder_id: target }, 503);
       // The folder in hand is judged first: it is read again only when the projection announces a change.
       const { value, timedOut } = await readUntil(watch, read, (f) => f !== null && done(f, version), timeoutMs - (Date.now() - started), { value: written.value });

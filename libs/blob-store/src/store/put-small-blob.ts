@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { emptyFile, tooLarge } from '../limits/size-limit';
 import { SNIFF_BYTES, sniffMedia } from '../sniffing/sniff-media';
@@ -26,15 +26,18 @@ export function putSmallBlob(bytes: Uint8Array, tempPath: string, finalPath: (sh
   const media = sniffMedia(bytes.subarray(0, SNIFF_BYTES));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   mkdirSync(path.dirname(tempPath), { recursive: true });
-  writeDurably(bytes, tempPath);
   try {
+    writeDurably(bytes, tempPath);
     const target = finalPath(sha256);
     mkdirSync(path.dirname(target), { recursive: true });
     const created = linkUnlessPresent(tempPath, target);
     if (created) syncDirectory(path.dirname(target));
-    return { sha256, size: bytes.length, media, created };
-  } finally {
     unlinkSync(tempPath);
+    return { sha256, size: bytes.length, media, created };
+  } catch (error) {
+    // Nothing is left behind, and the first failure is the one reported.
+    rmSync(tempPath, { force: true });
+    throw error;
   }
 }
 
@@ -43,12 +46,9 @@ function writeDurably(bytes: Uint8Array, file: string): void {
   try {
     for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     fsyncSync(fd);
-  } catch (error) {
+  } finally {
     closeSync(fd);
-    unlinkSync(file);
-    throw error;
   }
-  closeSync(fd);
 }
 
 /** `link` refuses an existing name atomically; an existing name holds the same bytes (it is their hash). */

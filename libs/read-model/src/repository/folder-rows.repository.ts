@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { connectionPool } from '@forensics/event-store';
+import { connectionPool, onPooledConnection } from '@forensics/event-store';
 import type { FolderProjection } from '../projection/folder-projection';
 import type { AnalysisGroupRow } from '../rows/analysis-group.row';
 import type { AnalysisRow } from '../rows/analysis.row';
@@ -57,27 +57,19 @@ export class FolderRowsRepository {
     const changed = changedFolders(batch);
     if (changed.length === 0) return { written: [], conflicts: [] };
     const inputs = batchInputs(changed);
-    const client = await connectionPool(this.dataSource).connect();
-    let broken: Error | undefined;
-    try {
+    return onPooledConnection(this.dataSource, async (client) => {
       if (!preparedUpserts.has(client)) {
         await client.query(PREPARE_LIVE_UPSERT);
         preparedUpserts.add(client);
       }
       const literals = [inputs.folders, inputs.media, inputs.analyses, inputs.groups, options.notifyChannel].map(dollarQuoted).join(', ');
       // No parameters: pg sends a simple query, the only protocol that takes several statements.
+      // A failure closes the connection (its prepared statement with it).
       const results = (await client.query(
         `SELECT pg_advisory_xact_lock_shared(hashtextextended(${dollarQuoted(options.sharedLock)}, 0)); EXECUTE ${LIVE_UPSERT_NAME}(${literals})`,
       )) as unknown as { rows: { folder_id: string }[] }[];
       return outcome(changed, results[1]?.rows ?? []);
-    } catch (error) {
-      // A connection in an unknown state (its prepared statement gone, say) is not given back.
-      broken = error as Error;
-      preparedUpserts.delete(client);
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    });
   }
 
   /** The stream version each of these folders' rows reflect; a folder without rows is absent. */

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import { connectionPool } from '@forensics/event-store';
+import { connectionPool, onPooledConnection } from '@forensics/event-store';
 
 /**
  * Rows of one statement, straight from the pg pool: TypeORM's `query()` answers an UPDATE as
@@ -12,18 +12,12 @@ export async function queryRows<Row>(db: DataSource, text: string, values: reado
   return result.rows as Row[];
 }
 
-/** Runs `work` in one transaction on one connection. */
+/** Runs `work` in one transaction on one connection; a failure closes the connection, which aborts the transaction. */
 export async function inTransaction<T>(db: DataSource, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await connectionPool(db).connect();
-  try {
+  return onPooledConnection(db, async (client) => {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
