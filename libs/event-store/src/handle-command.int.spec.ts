@@ -90,4 +90,19 @@ describe('handleCommand', () => {
     expect(third).toMatchObject({ duplicate: true, version: 1 });
     expect(await store.readStream(stream)).toHaveLength(1);
   });
+
+  it('with a known history, a refusal is decided again on the fresh stream before it stands', async () => {
+    // Counting on: a command that needs the tally to have reached a count first.
+    const countingOn: Decider<{ by: string; needs: number }, Added, Tally> = { ...tally, decide: ({ by, needs }, state) => {
+      if (state.count < needs) throw new Error('not there yet');
+      return [{ type: 'Added', data: { by }, metadata: {} }];
+    } };
+    const stream = randomUUID();
+    await handleCommand(store, tally, stream, { by: 'a', limit: 5 }, options);
+    const known = await store.readStream(stream);
+    await handleCommand(store, tally, stream, { by: 'b', limit: 5 }, options);
+    // `known` holds one event; the stream holds two, which is what the command needs.
+    await expect(handleCommand(store, countingOn, stream, { by: 'c', needs: 2 }, { ...options, knownHistory: known })).resolves.toMatchObject({ version: 3 });
+    await expect(handleCommand(store, countingOn, stream, { by: 'd', needs: 9 }, { ...options, knownHistory: known })).rejects.toThrow('not there yet');
+  });
 });

@@ -27,7 +27,7 @@ export type HandleOptions = Readonly<{
    * The stream as the caller read it moments ago (a worker, when its job started): the first
    * attempt decides on it without reading, and leaves a repeated key to the append, which appends
    * nothing then and answers with the key's first result. A stream that moved since fails the
-   * append, and the retry reads it.
+   * append, and the retry reads it; a refusal is decided again on a fresh read before it stands.
    */
   knownHistory?: readonly StoredEvent[];
 }>;
@@ -66,6 +66,8 @@ export async function handleCommand<Command, Event extends DeciderEvent, State>(
     try {
       decided = decider.decide(command, state);
     } catch (refusal) {
+      // A refusal decided on a history the caller handed over is decided again on the stream as it is.
+      if (attempt === 1 && knownHistory) continue;
       // The same request may have been applied since the key was checked (a concurrent retry):
       // its refusal now ("folder already exists") must read as the duplicate it is.
       const previous = idempotencyKey === undefined ? null : await store.findByIdempotencyKey(idempotencyKey);
