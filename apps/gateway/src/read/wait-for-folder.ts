@@ -16,15 +16,19 @@ export function watchFolder(updates: FolderUpdates, folderId: string) {
     markRead: () => {
       announced = false;
     },
-    next: (timeoutMs: number): Promise<void> =>
+    /** Resolves true on an announcement (at once if one came since `markRead`), false when the time is up. */
+    next: (timeoutMs: number): Promise<boolean> =>
       announced
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, Math.max(0, timeoutMs));
+        ? Promise.resolve(true)
+        : new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => {
+              wake = null;
+              resolve(false);
+            }, Math.max(0, timeoutMs));
             wake = () => {
               clearTimeout(timer);
               wake = null;
-              resolve();
+              resolve(true);
             };
           }),
     close: unsubscribe,
@@ -53,7 +57,9 @@ export async function readUntil<T>(
     if (done(value)) return { value, timedOut: false };
     const left = deadline - Date.now();
     if (left <= 0) return { value, timedOut: true };
-    await watch.next(left);
+    const announcedMeanwhile = await watch.next(left);
     value = await readNow();
+    // The time is up: that read was the last look (a timer may fire a millisecond before `Date.now()` says so).
+    if (!announcedMeanwhile && !done(value)) return { value, timedOut: true };
   }
 }
