@@ -1,7 +1,7 @@
 import type { PostgresEventStore } from '@forensics/event-store';
 import type { IncomingMessage } from '@forensics/messaging';
 import { distinctIds } from '@forensics/observability';
-import { type FolderEnvelope, type FolderProjection, type FolderRowsRepository, missingVersions, parseEnvelope, projectFolder } from '@forensics/read-model';
+import { type FolderEnvelope, type FolderProjection, type FolderRowsRepository, type FolderWrite, missingVersions, parseEnvelope, projectFolder } from '@forensics/read-model';
 import type { DeadLetters, PoisonMessage } from './dead-letters';
 import type { GroupCommit } from './group-commit';
 import type { ProjectionCache } from './projection-cache';
@@ -45,22 +45,23 @@ async function foldAndCommit(messages: readonly IncomingMessage[], deps: FoldBat
   const byFolder = groupByFolder(envelopes);
   if (byFolder.size === 0) return;
   const { current, takenAsNew } = await currentProjections(byFolder, deps);
-  let folded = await foldFolders(byFolder, current, sources, deps);
-  const conflicts = await write(folded.writes, deps);
+  const folded = await foldFolders(byFolder, current, sources, deps);
+  const conflicts = await write(writesOf(folded), deps);
   if (conflicts.some((id) => !takenAsNew.has(id))) throw new ReadModelMovedError(`read model moved for folders ${conflicts.join(', ')}`);
   if (conflicts.length > 0) {
     // Folders taken as new are stored after all (a batch delivered again after a restart, another
     // member's write before a rebalance, a rebuild's switch): read them and fold them again, now.
     const stored = await loadStoredProjections(conflicts, deps);
     const again = await foldFolders(new Map(conflicts.map((id) => [id, byFolder.get(id) ?? []])), stored, sources, deps);
-    const stillMoved = await write(again.writes, deps);
+    const stillMoved = await write(writesOf(again), deps);
     if (stillMoved.length > 0) throw new ReadModelMovedError(`read model moved for folders ${stillMoved.join(', ')}`);
-    const refolded = new Set(conflicts);
-    folded = { writes: [...folded.writes.filter((w) => !refolded.has(w.projection.folder_id)), ...again.writes], behind: [...folded.behind.filter((b) => !refolded.has(b.folderId)), ...again.behind], counts: [...folded.counts.filter((c) => !refolded.has(c.folderId)), ...again.counts] };
+    for (const [id, refolded] of again) folded.set(id, refolded);
   }
+  const done = [...folded.values()];
   // Said once the rows are in: a crash before this delivers the batch again, and the same events are behind again.
-  if (folded.behind.length > 0) await deadLetter(folded.behind, deps);
-  for (const { applied, redelivered } of folded.counts) {
+  const behind = done.flatMap((f) => f.behind);
+  if (behind.length > 0) await deadLetter(behind, deps);
+  for (const { applied, redelivered } of done) {
     deps.metrics.eventsApplied.inc(applied);
     if (redelivered > 0) deps.metrics.redeliveries.inc(redelivered);
   }
@@ -69,19 +70,23 @@ async function foldAndCommit(messages: readonly IncomingMessage[], deps: FoldBat
   deps.log({ level: 'info', message: 'batch committed', events: envelopes.length, folders: byFolder.size, correlation_ids: distinctIds(envelopes, (e) => e.correlation_id) });
 }
 
-type Folded = {
-  writes: { expectedVersion: number; projection: FolderProjection }[];
-  /** Events held back behind an event of their folder this version cannot read, for the dead-letter topic. */
-  behind: (PoisonMessage & { folderId: string })[];
-  /** What each folder's fold applied and saw again, counted once its write is in. */
-  counts: { folderId: string; applied: number; redelivered: number }[];
+/** One folder's fold: what to write (none when nothing of it could be folded), and what to count and dead-letter once written. */
+type FoldedFolder = {
+  write: FolderWrite | null;
+  /** Events held back behind an event of the folder this version cannot read, for the dead-letter topic. */
+  behind: PoisonMessage[];
+  applied: number;
+  redelivered: number;
 };
 
+const writesOf = (folded: ReadonlyMap<string, FoldedFolder>): FolderWrite[] => [...folded.values()].flatMap((f) => (f.write ? [f.write] : []));
+
 /** Folds each folder's events of the batch onto its stored projection (none: a new folder), gaps filled from the store. */
-async function foldFolders(byFolder: ReadonlyMap<string, FolderEnvelope[]>, current: ReadonlyMap<string, FolderProjection>, sources: ReadonlyMap<FolderEnvelope, IncomingMessage>, deps: FoldBatchDependencies): Promise<Folded> {
-  const folded: Folded = { writes: [], behind: [], counts: [] };
+async function foldFolders(byFolder: ReadonlyMap<string, FolderEnvelope[]>, current: ReadonlyMap<string, FolderProjection>, sources: ReadonlyMap<FolderEnvelope, IncomingMessage>, deps: FoldBatchDependencies): Promise<Map<string, FoldedFolder>> {
+  const folded = new Map<string, FoldedFolder>();
   for (const [folderId, events] of byFolder) {
     const stored = current.get(folderId) ?? null;
+    const behind: PoisonMessage[] = [];
     let complete: FolderEnvelope[];
     try {
       complete = await withGapsFilled(stored, events, folderId, deps);
@@ -93,14 +98,17 @@ async function foldFolders(byFolder: ReadonlyMap<string, FolderEnvelope[]>, curr
       // read it folds them again from the store (a rebuild).
       const reason = `behind an unreadable event: folder ${error.folderId} stops at version ${error.version - 1}; ${error.message}`;
       const after = events.filter((e) => e.stream_version > error.version);
-      folded.behind.push(...after.map((e) => ({ message: sources.get(e) as IncomingMessage, reason, folderId })));
+      behind.push(...after.map((e) => ({ message: sources.get(e) as IncomingMessage, reason })));
       complete = await withGapsFilled(stored, events.filter((e) => e.stream_version < error.version), folderId, deps);
-      if (complete.length === 0) continue;
     }
-    const projection = projectFolder(stored, complete);
     const storedVersion = stored?.version ?? 0;
-    folded.counts.push({ folderId, applied: projection.version - storedVersion, redelivered: events.filter((e) => e.stream_version <= storedVersion).length });
-    folded.writes.push({ expectedVersion: storedVersion, projection });
+    const projection = complete.length > 0 ? projectFolder(stored, complete) : null;
+    folded.set(folderId, {
+      write: projection && { expectedVersion: storedVersion, projection },
+      behind,
+      applied: projection ? projection.version - storedVersion : 0,
+      redelivered: projection ? events.filter((e) => e.stream_version <= storedVersion).length : 0,
+    });
   }
   return folded;
 }
@@ -169,7 +177,7 @@ async function withGapsFilled(stored: FolderProjection | null, events: FolderEnv
 }
 
 /** Writes the folders; answers those whose stored version had moved (nothing of them written). */
-async function write(writes: { expectedVersion: number; projection: FolderProjection }[], deps: FoldBatchDependencies): Promise<string[]> {
+async function write(writes: readonly FolderWrite[], deps: FoldBatchDependencies): Promise<string[]> {
   // One round trip, with other partitions' batches: the switch lock (shared with other batches; a
   // rebuild's switch takes it alone, so no batch straddles it), the upsert and the NOTIFYs.
   const result = await deps.groupCommit.commit(writes).catch((error: unknown) => {
