@@ -100,14 +100,33 @@ describe('analysis worker', () => {
     await waitFor(() => metricValue(/^analyses_per_minute (\S+)$/m), (n) => n > 0, { what: 'analyses a minute above 0' });
   });
 
-  it('given a group delivered twice, then each analysis still has exactly one outcome', async () => {
+  const histories = async () => ({
+    consumed: (await metricValue(/^analysis_group_histories_total\{source="consumed"\} (\S+)$/m)) || 0,
+    read: (await metricValue(/^analysis_group_histories_total\{source="event_store"\} (\S+)$/m)) || 0,
+  });
+
+  it('given a group delivered twice, then each analysis still has exactly one outcome, and the second delivery reads the stream', async () => {
     const folder = await h.folder([{ file: 'footballer.jpg', tags: ['photo_selfie'] }], { quality: { type: 'quality', params: { extract_best_shot: false } } });
+    const before = await histories();
     await h.publish(folder.events);
     await settled(folder.folderId, 1);
+    // Every event of the folder came on the topic, from its first: the group started on them.
+    expect(await histories()).toEqual({ consumed: before.consumed + 1, read: before.read });
     await h.publish(folder.events);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await waitFor(histories, (now) => now.read === before.read + 1, { what: 'the second delivery read from the event store' });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     const outcomes = await h.outcomes(folder.folderId);
     expect(outcomes.get(folder.analysisIds['quality'] as string)).toHaveLength(1);
+    expect(logged.filter((entry) => entry['message'] === 'analysis started' && entry['folder_id'] === folder.folderId)).toHaveLength(1);
     expect(worker.running()).toBe(0);
+  });
+
+  it("given a group whose folder's earlier events it did not consume, then it reads the folder from the event store and records the outcome", async () => {
+    const folder = await h.folder([{ file: 'footballer.jpg', tags: ['photo_selfie'] }], { quality: { type: 'quality', params: { extract_best_shot: false } } });
+    const before = await histories();
+    await h.publish(folder.events.filter((e) => e.type === 'AnalysisGroupSubmitted'));
+    const outcomes = await settled(folder.folderId, 1);
+    expect(only(outcomes.get(folder.analysisIds['quality'] as string))).toMatchObject({ type: 'AnalysisFinished' });
+    expect(await histories()).toEqual({ consumed: before.consumed, read: before.read + 1 });
   });
 });

@@ -4,10 +4,10 @@ import { DomainError, evolve, type FolderEvent, initialFolderState } from '@fore
 import { EVENT_STORE_MIGRATIONS, openDatabase, PostgresEventStore } from '@forensics/event-store';
 import { createKafka, ensureTopic, type IncomingMessage, KafkaWorkConsumer, stopProcessOnConsumerLoss } from '@forensics/messaging';
 import { jsonLog, type Log, type MetricsServer, startMetricsServer, trackRate } from '@forensics/observability';
-import { parseEnvelope } from '@forensics/read-model';
 import { pendingJobs } from './analysis-jobs';
 import type { AnalysisWorkerConfig } from './analysis-worker.config';
 import { ConcurrencyLimit } from './concurrency-limit';
+import { ConsumedHistories, consumedEvent } from './consumed-histories';
 import { observeAnalysis } from './observe-analysis';
 import { type JobDependencies, type KnownStream, runJob } from './run-job';
 import { WorkerMetrics } from './worker-metrics';
@@ -20,6 +20,13 @@ export type RunningWorker = Readonly<{
   metricsServer: MetricsServer;
   close: () => Promise<void>;
 }>;
+
+/**
+ * Consumed folder histories kept: a folder's group comes within seconds of its first event, and
+ * 2,000 folders is minutes of single requests; a folder's events weigh a few KB (its metadata at
+ * most 256 KB per change).
+ */
+const CONSUMED_HISTORY_LIMITS = { maxFolders: 2_000, maxBytes: 32 * 1024 * 1024 };
 
 /** Wires the worker: the event store, the blob store, the face models and the consumer. */
 export async function createWorker(config: AnalysisWorkerConfig, log: Log = jsonLog('analysis-worker')): Promise<RunningWorker> {
@@ -56,19 +63,26 @@ export async function createWorker(config: AnalysisWorkerConfig, log: Log = json
   const consumer = await KafkaWorkConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, maxInFlight: config.concurrency * 2, log, onLost: stopProcessOnConsumerLoss(log) });
   consuming = consumer.consuming;
 
+  const histories = new ConsumedHistories(CONSUMED_HISTORY_LIMITS);
   const handle = async (message: IncomingMessage): Promise<void> => {
-    // The relay names the type in a header: everything but a submitted group is skipped unread.
+    // Every event is seen, in the partition's order, before anything awaits: the histories
+    // follow the topic. Only a submitted group starts work.
+    const consumed = consumedEvent(message.value ?? '');
+    const firstSight = consumed.ok && histories.see(consumed.envelope.stream_id, consumed.event, (message.value ?? '').length);
     if (message.headers['type'] !== undefined && message.headers['type'] !== 'AnalysisGroupSubmitted') return;
-    const parsed = parseEnvelope(message.value ?? '');
-    if (!parsed.ok) {
-      log({ level: 'warn', message: 'skipped a message that is not a readable event (the projection dead-letters it)', reason: parsed.reason, partition: message.partition, offset: message.offset });
+    if (!consumed.ok) {
+      log({ level: 'warn', message: 'skipped a message that is not a readable event (the projection dead-letters it)', reason: consumed.reason, partition: message.partition, offset: message.offset });
       return;
     }
-    const { envelope } = parsed;
+    const { envelope } = consumed;
     if (envelope.type !== 'AnalysisGroupSubmitted') return;
-    // The stream as it is now: analyses recorded since (by this worker before a crash, or by
-    // another) are not run again.
-    const history = await eventStore.readStream(envelope.stream_id);
+    // The folder's stream as consumed, when it is whole through this group seen for the first
+    // time. Else (a group delivered again, a folder not consumed from its start) it is read as it
+    // is now, so analyses recorded since (by this worker before a crash, or by another) are not
+    // run again.
+    const seen = firstSight ? histories.through(envelope.stream_id, envelope.stream_version) : null;
+    metrics.historiesRead.inc({ source: seen ? 'consumed' : 'event_store' });
+    const history = seen ?? (await eventStore.readStream(envelope.stream_id));
     const state = history.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata }) as FolderEvent).reduce(evolve, initialFolderState());
     const jobs = pendingJobs(envelope.data, envelope.stream_id, state);
     const known: KnownStream = { events: history };

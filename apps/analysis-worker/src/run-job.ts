@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnalysisRequest, AnalyzerResult, Artifact } from '@forensics/analyzers';
 import { BlobNotFoundError, type BlobStore } from '@forensics/blob-store';
 import { decide, DomainError, evolve, type FailedOutcome, type FinishedOutcome, initialFolderState, type JsonObject, OzErrorCode } from '@forensics/domain';
-import { handleCommand, type PostgresEventStore, type StoredEvent } from '@forensics/event-store';
+import { handleCommand, type KnownEvent, type PostgresEventStore } from '@forensics/event-store';
 import type { AnalysisJob } from './analysis-jobs';
 
 export type JobDependencies = Readonly<{
@@ -15,11 +15,11 @@ export type JobDependencies = Readonly<{
 }>;
 
 /**
- * The folder's stream as this worker last saw it: read when the group's message came, and grown
- * by each outcome recorded since. Recording decides on it without reading the stream again; an
+ * The folder's stream as this worker last saw it: consumed or read when the group's message came,
+ * and grown by each outcome recorded since. Recording decides on it without reading the stream again; an
  * outcome recorded meanwhile by someone else fails the append, and the retry reads.
  */
-export type KnownStream = { events: readonly StoredEvent[] };
+export type KnownStream = { events: readonly (KnownEvent & Readonly<{ stream_version: number }>)[] };
 
 const folderDecider = { decide: (command: Parameters<typeof decide>[0], state: ReturnType<typeof initialFolderState>) => decide(command, state), evolve, initialState: initialFolderState };
 

@@ -18,6 +18,12 @@ export class WorkerMetrics {
     buckets: [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 7.5, 10, 20],
     registers: [this.registry],
   });
+  readonly historiesRead = new Counter({
+    name: 'analysis_group_histories_total',
+    help: "Submitted groups by where their folder's history came from: consumed from the topic whole, or read from the event store",
+    labelNames: ['source'],
+    registers: [this.registry],
+  });
   readonly perMinute = new Gauge({ name: 'analyses_per_minute', help: 'Analyses recorded by this process over the last 60 s', registers: [this.registry] });
   readonly running = new Gauge({ name: 'analyses_running', help: 'Analyses running in this process right now', registers: [this.registry] });
 }

@@ -12,6 +12,9 @@ export type Decider<Command, Event extends DeciderEvent, State> = Readonly<{
   initialState: () => State;
 }>;
 
+/** An event of a stream as a caller holds it: what folding it takes. */
+export type KnownEvent = Pick<StoredEvent, 'type' | 'data' | 'metadata'>;
+
 export type HandleOptions = Readonly<{
   /** The same key (a request id) never appends twice. */
   idempotencyKey?: string;
@@ -24,12 +27,12 @@ export type HandleOptions = Readonly<{
    */
   expectNewStream?: boolean;
   /**
-   * The stream as the caller read it moments ago (a worker, when its job started): the first
-   * attempt decides on it without reading, and leaves a repeated key to the append, which appends
+   * The stream as the caller knows it (a worker: as it read it, or consumed it, when its job
+   * started), every event from version 1 in order: the first attempt decides on it without reading, and leaves a repeated key to the append, which appends
    * nothing then and answers with the key's first result. A stream that moved since fails the
    * append, and the retry reads it; a refusal is decided again on a fresh read before it stands.
    */
-  knownHistory?: readonly StoredEvent[];
+  knownHistory?: readonly KnownEvent[];
 }>;
 
 export type HandleResult<State> = Readonly<{
@@ -51,7 +54,7 @@ export async function handleCommand<Command, Event extends DeciderEvent, State>(
   { idempotencyKey, newEventId, schemaVersion, maxAttempts = 5, expectNewStream = false, knownHistory }: HandleOptions,
 ): Promise<HandleResult<State>> {
   const readHistory = (attempt: number) => (expectNewStream && attempt === 1 ? Promise.resolve([]) : store.readStream(streamId));
-  let firstHistory: readonly StoredEvent[];
+  let firstHistory: readonly KnownEvent[];
   if (knownHistory) firstHistory = knownHistory;
   else {
     // The key's earlier result and the stream are read at once: one round trip, not two, for a new command.
@@ -89,5 +92,5 @@ export async function handleCommand<Command, Event extends DeciderEvent, State>(
   }
 }
 
-const toDeciderEvent = <Event extends DeciderEvent>(stored: StoredEvent): Event =>
+const toDeciderEvent = <Event extends DeciderEvent>(stored: KnownEvent): Event =>
   ({ type: stored.type, data: stored.data, metadata: stored.metadata }) as unknown as Event;

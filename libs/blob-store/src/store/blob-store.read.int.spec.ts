@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { BlobNotFoundError } from '../errors/blob-not-found.error';
@@ -5,6 +6,7 @@ import { mediaBytes } from '../../test/media-fixtures';
 import { rejectionOf } from '../../test/rejection';
 import { useTempDir } from '../../test/temp-blob-root';
 import { BlobStore } from './blob-store';
+import { SYNC_PUT_MAX_BYTES } from './put-small-blob';
 
 const UNKNOWN = 'f'.repeat(64);
 const DISK_CALLS = ['open', 'readFile', 'stat', 'lstat', 'access', 'readdir'] as const;
@@ -26,6 +28,19 @@ describe('BlobStore reads on a real directory', () => {
     const { sha256, size } = await store().put(mediaBytes('footballer.jpg'));
     expect(await store().stat(sha256)).toBe(size);
     expect(await store().exists(sha256)).toBe(true);
+  });
+
+  it('given stored files under and over the 1 MiB of a synchronous read, when read into memory, then each comes back byte for byte', async () => {
+    const small = mediaBytes('footballer.jpg');
+    // A PNG by its first bytes, padded past 1 MiB: read the asynchronous way.
+    const big = Buffer.concat([mediaBytes('astronaut.png'), Buffer.alloc(SYNC_PUT_MAX_BYTES, 7)]);
+    for (const bytes of [small, big]) {
+      const { sha256 } = await store().put(bytes);
+      const read = await store().readBuffer(sha256);
+      expect(read.length).toBe(bytes.length);
+      expect(createHash('sha256').update(read).digest('hex')).toBe(sha256);
+      expect(read.equals(bytes)).toBe(true);
+    }
   });
 
   it('given a stored file, when removed, then it is gone; removing it again, or a malformed hash, answers false', async () => {

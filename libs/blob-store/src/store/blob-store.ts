@@ -9,7 +9,7 @@ import { abandon, chunksOf, type BlobInput } from './blob-input';
 import { blobPath, isSha256, tempDir } from './blob-path';
 import { checkedOptions, type BlobStoreOptions } from './blob-store.options';
 import { moveIntoPlace } from './move-into-place';
-import { putSmallBlob, SYNC_PUT_MAX_BYTES } from './put-small-blob';
+import { putSmallBlob, readSmallFile, SYNC_PUT_MAX_BYTES } from './put-small-blob';
 import { writeTempBlob, type WrittenBlob } from './write-temp-blob';
 
 /** A stored file: the domain's BlobRef plus the Oz media type its bytes make it. */
@@ -51,7 +51,7 @@ export class BlobStore {
 
   /** The stored bytes in memory; BlobNotFoundError for an unknown or malformed hash. */
   async readBuffer(sha256: string): Promise<Buffer> {
-    return this.whenFound(sha256, (found) => readFile(found));
+    return this.whenFound(sha256, async (found) => readSmallFile(found) ?? readFile(found));
   }
 
   /** The size in bytes of the stored file, or null when there is none (a malformed hash included). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { emptyFile, tooLarge } from '../limits/size-limit';
 import { SNIFF_BYTES, sniffMedia } from '../sniffing/sniff-media';
@@ -66,6 +66,30 @@ function syncDirectory(dir: string): void {
   const fd = openSync(dir, 'r');
   try {
     fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A stored file's bytes read with synchronous calls when it is no bigger than SYNC_PUT_MAX_BYTES,
+ * for the same reason small files are written so: four quick calls instead of four trips through
+ * the thread pool (a worker read a 73 KB photo in 1.6-1.8 ms p50 asynchronously on a slow day).
+ * Null for a bigger file: the caller reads it asynchronously. ENOENT is thrown as `readFile` would.
+ */
+export function readSmallFile(file: string): Buffer | null {
+  const fd = openSync(file, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size > SYNC_PUT_MAX_BYTES) return null;
+    const bytes = Buffer.allocUnsafe(size);
+    let offset = 0;
+    while (offset < size) {
+      const read = readSync(fd, bytes, offset, size - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return offset === size ? bytes : bytes.subarray(0, offset);
   } finally {
     closeSync(fd);
   }
