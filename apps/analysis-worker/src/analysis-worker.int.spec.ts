@@ -2,7 +2,7 @@
 // group on the topic becomes exactly one outcome event per analysis in the folder's stream.
 import { decodeMedia, loadFaceEngine } from '@forensics/analyzers';
 import type { FolderEvent } from '@forensics/domain';
-import { waitFor } from '@forensics/testing';
+import { uniqueName, waitFor } from '@forensics/testing';
 import { workerHarness } from '../test/worker-harness';
 import { createWorker, type RunningWorker } from './create-worker';
 
@@ -24,6 +24,13 @@ describe('analysis worker', () => {
     await worker?.close();
     await h?.close();
   });
+
+  /** Submitted groups put on the topic so far, by every test. */
+  let groupsPublished = 0;
+  const publish = (events: Parameters<typeof h.publish>[0]) => {
+    groupsPublished += events.filter((e) => e.type === 'AnalysisGroupSubmitted').length;
+    return h.publish(events);
+  };
 
   const settled = async (folderId: string, count: number) => {
     await waitFor(() => h.outcomes(folderId), (o) => o.size === count, { timeoutMs: 90_000, intervalMs: 200, what: `${count} outcomes in folder ${folderId}` });
@@ -48,7 +55,7 @@ describe('analysis worker', () => {
       ],
       { quality: { type: 'quality' }, biometry: { type: 'biometry' } },
     );
-    await h.publish(folder.events);
+    await publish(folder.events);
     const outcomes = await settled(folder.folderId, 2);
 
     const quality = only(outcomes.get(folder.analysisIds['quality'] as string));
@@ -87,7 +94,7 @@ describe('analysis worker', () => {
     const [failedBefore, declinedBefore] = [(await counted('FAILED')) || 0, (await counted('DECLINED')) || 0];
     const broken = await h.folder([{ file: 'truncated.mp4', tags: ['video_selfie'] }], { quality: { type: 'quality' } });
     const cat = await h.folder([{ file: 'cat-no-face.png', tags: ['photo_selfie'] }], { quality: { type: 'quality' } });
-    await h.publish([...broken.events, ...cat.events]);
+    await publish([...broken.events, ...cat.events]);
 
     const failed = only((await settled(broken.folderId, 1)).get(broken.analysisIds['quality'] as string));
     expect(failed.type).toBe('AnalysisFailed');
@@ -108,11 +115,11 @@ describe('analysis worker', () => {
   it('given a group delivered twice, then each analysis still has exactly one outcome, and the second delivery reads the stream', async () => {
     const folder = await h.folder([{ file: 'footballer.jpg', tags: ['photo_selfie'] }], { quality: { type: 'quality', params: { extract_best_shot: false } } });
     const before = await histories();
-    await h.publish(folder.events);
+    await publish(folder.events);
     await settled(folder.folderId, 1);
     // Every event of the folder came on the topic, from its first: the group started on them.
     expect(await histories()).toEqual({ consumed: before.consumed + 1, read: before.read });
-    await h.publish(folder.events);
+    await publish(folder.events);
     await waitFor(histories, (now) => now.read === before.read + 1, { what: 'the second delivery read from the event store' });
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const outcomes = await h.outcomes(folder.folderId);
@@ -124,9 +131,23 @@ describe('analysis worker', () => {
   it("given a group whose folder's earlier events it did not consume, then it reads the folder from the event store and records the outcome", async () => {
     const folder = await h.folder([{ file: 'footballer.jpg', tags: ['photo_selfie'] }], { quality: { type: 'quality', params: { extract_best_shot: false } } });
     const before = await histories();
-    await h.publish(folder.events.filter((e) => e.type === 'AnalysisGroupSubmitted'));
+    await publish(folder.events.filter((e) => e.type === 'AnalysisGroupSubmitted'));
     const outcomes = await settled(folder.folderId, 1);
     expect(only(outcomes.get(folder.analysisIds['quality'] as string))).toMatchObject({ type: 'AnalysisFinished' });
     expect(await histories()).toEqual({ consumed: before.consumed, read: before.read + 1 });
+  });
+
+  it('given a new member that replays the whole topic (every group already recorded), then it reads each folder from the event store and runs nothing again', async () => {
+    const replayLog: Record<string, unknown>[] = [];
+    const replaying = await createWorker({ ...h.config, groupId: uniqueName('it_worker_replay') }, (entry) => replayLog.push(entry));
+    try {
+      const count = async (source: string) => Number(new RegExp(`^analysis_group_histories_total\\{source="${source}"\\} (\\S+)$`, 'm').exec(await (await fetch(`${replaying.metricsServer.url}/metrics`)).text())?.[1] ?? 0);
+      await waitFor(() => count('event_store'), (n) => n >= groupsPublished, { timeoutMs: 60_000, what: `${groupsPublished} groups replayed` });
+      expect(await count('consumed')).toBe(0);
+      expect(replayLog.filter((entry) => entry['message'] === 'analysis started')).toEqual([]);
+      expect(replaying.running()).toBe(0);
+    } finally {
+      await replaying.close();
+    }
   });
 });

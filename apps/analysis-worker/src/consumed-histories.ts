@@ -6,7 +6,8 @@ export type ConsumedEvent = KnownEvent & Readonly<{ event_id: string; stream_ver
 
 /**
  * A message of the folder-events topic as the worker takes it: its checked envelope, and the event
- * with its data exactly as the store holds it (the relay sends the stored data unchanged).
+ * with its data exactly as the store holds it (the relay sends the stored data unchanged) and the
+ * metadata the envelope carries (what `evolve` is given; it reads none of it).
  */
 export function consumedEvent(raw: string): Readonly<{ ok: true; envelope: FolderEnvelope; event: ConsumedEvent }> | Readonly<{ ok: false; reason: string }> {
   let value: unknown;
@@ -25,7 +26,10 @@ export function consumedEvent(raw: string): Readonly<{ ok: true; envelope: Folde
 export type ConsumedHistoriesLimits = Readonly<{
   /** Folders kept at most; the least recently seen go first. */
   maxFolders: number;
-  /** The events' size (their message values) kept at most, over all folders. */
+  /**
+   * The events' size kept at most, over all folders, counted as their message values' length
+   * (the parsed events take a few times that on the heap).
+   */
   maxBytes: number;
 }>;
 
@@ -62,8 +66,9 @@ export class ConsumedHistories {
         return false;
       }
       this.forget(streamId);
+      if (size > this.limits.maxBytes) return false;
       this.keep(streamId, { events: [event], bytes: size });
-      return this.histories.has(streamId);
+      return true;
     }
     if (!history) return false;
     const held = history.events.length;
@@ -71,19 +76,21 @@ export class ConsumedHistories {
       history.events.push(event);
       history.bytes += size;
       this.bytes += size;
+      // A folder bigger than the whole limit goes alone, rather than push out every other.
+      if (history.bytes > this.limits.maxBytes) {
+        this.forget(streamId);
+        return false;
+      }
       this.touch(streamId, history);
       this.evict();
-      return this.histories.has(streamId);
+      return true;
     }
     // Seen before (a redelivery): the same event keeps the history; another one means it is not to be trusted.
     if (event.stream_version > held || history.events[event.stream_version - 1]?.event_id !== event.event_id) this.forget(streamId);
     return false;
   }
 
-  /**
-   * Every event of the folder seen so far, from version 1, if they reach at least `version`; else
-   * null. Events past `version` (outcomes consumed before a group came again) are part of it.
-   */
+  /** Every event of the folder seen so far, from version 1, if they reach at least `version`; else null. */
   through(streamId: string, version: number): readonly ConsumedEvent[] | null {
     const history = this.histories.get(streamId);
     if (!history || history.events.length < version) return null;

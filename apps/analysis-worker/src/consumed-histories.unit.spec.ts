@@ -37,6 +37,9 @@ describe('ConsumedHistories', () => {
     expect(histories.through('f', 2)).toBeNull();
     expect(histories.see('f', event('f', 5), 10)).toBe(false);
     expect(histories.through('f', 5)).toBeNull();
+    // Delivered again from the start (a replay), the folder is whole once more.
+    expect([1, 2, 3, 4, 5].map((v) => histories.see('f', event('f', v), 10))).toEqual([true, true, true, true, true]);
+    expect(versions(histories.through('f', 5))).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('given events delivered again, then the history stands and the repeats are not first sights', () => {
@@ -79,9 +82,13 @@ describe('ConsumedHistories', () => {
     expect(histories.see('b', event('b', 2), 40)).toBe(true);
     expect(histories.through('a', 1)).toBeNull();
     expect(versions(histories.through('b', 2))).toEqual([1, 2]);
-    // One folder that outgrows the limit alone is not kept.
+    // A folder that outgrows the limit alone is dropped, and the others stay.
+    histories.see('c', event('c', 1), 10);
     expect(histories.see('b', event('b', 3), 40)).toBe(false);
-    expect(histories.size).toBe(0);
+    expect(histories.through('b', 1)).toBeNull();
+    expect(versions(histories.through('c', 1))).toEqual([1]);
+    expect(histories.see('d', event('d', 1), 101)).toBe(false);
+    expect(versions(histories.through('c', 1))).toEqual([1]);
   });
 });
 

@@ -76,11 +76,13 @@ export async function createWorker(config: AnalysisWorkerConfig, log: Log = json
     }
     const { envelope } = consumed;
     if (envelope.type !== 'AnalysisGroupSubmitted') return;
-    // The folder's stream as consumed, when it is whole through this group seen for the first
-    // time. Else (a group delivered again, a folder not consumed from its start) it is read as it
-    // is now, so analyses recorded since (by this worker before a crash, or by another) are not
-    // run again.
-    const seen = firstSight ? histories.through(envelope.stream_id, envelope.stream_version) : null;
+    // The folder's stream as consumed, when it is whole through a group that nobody can have
+    // handled yet: appended after this member got the partition, and seen here for the first
+    // time. Else (a group delivered again, left uncommitted by a member before, replayed, or a
+    // folder not consumed from its start) it is read as it is now, so analyses recorded since
+    // (by this worker before a crash, or by another) are not run again.
+    const unhandled = firstSight && message.appendedSinceAssignment === true;
+    const seen = unhandled ? histories.through(envelope.stream_id, envelope.stream_version) : null;
     metrics.historiesRead.inc({ source: seen ? 'consumed' : 'event_store' });
     const history = seen ?? (await eventStore.readStream(envelope.stream_id));
     const state = history.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata }) as FolderEvent).reduce(evolve, initialFolderState());

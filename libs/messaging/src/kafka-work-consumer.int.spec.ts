@@ -123,6 +123,31 @@ describe('KafkaWorkConsumer', () => {
     expect(attempts).toBe(3);
   }, 60_000);
 
+  it('given messages from before a member joined and after, then only those appended after it got the partition are marked so; a new member marks none of the old', async () => {
+    const { topic, groupId } = await oneTopic();
+    await producer.send(topic, [{ key: 'k', value: 'before' }]);
+    const marks = new Map<string, boolean | undefined>();
+    const consumer = await KafkaWorkConsumer.connect(kafka, { groupId, topic, maxInFlight: 2, commitIntervalMs: 100 });
+    consumers.push(consumer);
+    await consumer.run(async (message) => {
+      marks.set(message.value ?? '', message.appendedSinceAssignment);
+    });
+    await waitFor(async () => marks, (m) => m.has('before'), { what: 'the message from before the member joined' });
+    await producer.send(topic, [{ key: 'k', value: 'after' }]);
+    await waitFor(async () => marks, (m) => m.has('after'), { what: 'the message from after' });
+    expect(Object.fromEntries(marks)).toEqual({ before: false, after: true });
+
+    // Another group reads the same partition from its start: everything there was appended before it joined.
+    const replayed = new Map<string, boolean | undefined>();
+    const replaying = await KafkaWorkConsumer.connect(kafka, { groupId: uniqueName('it_work_replay'), topic, maxInFlight: 2 });
+    consumers.push(replaying);
+    await replaying.run(async (message) => {
+      replayed.set(message.value ?? '', message.appendedSinceAssignment);
+    });
+    await waitFor(async () => replayed, (m) => m.size === 2, { what: 'both messages replayed' });
+    expect(Object.fromEntries(replayed)).toEqual({ before: false, after: false });
+  }, 60_000);
+
   it('given a handler that fails while the member stops, then that message is not committed: the next member gets it again', async () => {
     const { topic, groupId } = await oneTopic();
     const failing = gate();

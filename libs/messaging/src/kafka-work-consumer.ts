@@ -1,4 +1,4 @@
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { Admin, Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { IncomingMessage } from './incoming-message';
 import { FETCH_MAX_WAIT_MS } from './fetch-wait';
 import { type OnConsumerLost, watchConsumerLoss } from './consumer-loss';
@@ -40,6 +40,12 @@ export const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
  */
 export class KafkaWorkConsumer {
   private readonly progress = new Map<number, PartitionProgress>();
+  /**
+   * Per partition, its end (high watermark) read just after the member was last given its
+   * partitions: what lies at or past it was appended since. Empty when the read failed: then
+   * nothing counts as appended since.
+   */
+  private assignedAt: Promise<ReadonlyMap<number, bigint>> = Promise.resolve(new Map());
   private readonly running = new Set<Promise<void>>();
   private waitingForSlot: (() => void) | null = null;
   private flushTimer: NodeJS.Timeout | undefined;
@@ -51,11 +57,14 @@ export class KafkaWorkConsumer {
 
   private constructor(
     private readonly consumer: Consumer,
+    private readonly admin: Admin,
     private readonly settings: WorkConsumerSettings,
   ) {
     this.consuming = watchConsumerLoss(consumer, settings.onLost);
     // A partition handed to another member is theirs to commit from now on.
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      // Every partition starts over: what it holds now may have been another member's meanwhile.
+      this.assignedAt = this.partitionEnds();
       const assigned = new Set(payload.memberAssignment[settings.topic] ?? []);
       for (const partition of [...this.progress.keys()]) if (!assigned.has(partition)) this.progress.delete(partition);
     });
@@ -70,7 +79,20 @@ export class KafkaWorkConsumer {
     });
     await consumer.connect();
     await consumer.subscribe({ topic: settings.topic, fromBeginning: settings.fromBeginning ?? true });
-    return new KafkaWorkConsumer(consumer, settings);
+    const admin = kafka.admin();
+    await admin.connect();
+    return new KafkaWorkConsumer(consumer, admin, settings);
+  }
+
+  /** The topic's partition ends now; none when they cannot be read (nothing then counts as appended since). */
+  private async partitionEnds(): Promise<ReadonlyMap<number, bigint>> {
+    try {
+      const offsets = await this.admin.fetchTopicOffsets(this.settings.topic);
+      return new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+    } catch (error) {
+      this.settings.log?.({ level: 'warn', message: 'could not read the partition ends after a rebalance; every message counts as possibly handled before', error: (error as Error).message });
+      return new Map();
+    }
   }
 
   /** Messages in the handler's hands right now. */
@@ -86,10 +108,12 @@ export class KafkaWorkConsumer {
       partitionsConsumedConcurrently: 1,
       eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {
         const gone = () => !isRunning() || isStale() || this.stopping;
+        const ends = await this.assignedAt;
+        const end = ends.get(batch.partition);
         for (const message of batch.messages) {
           // What is not handed over is not resolved either: it is fetched again later.
           if (gone() || !(await this.slotFree(heartbeat, gone)) || gone()) return;
-          this.start(handler, batch.topic, batch.partition, message);
+          this.start(handler, batch.topic, batch.partition, message, end);
           // Resolved means fetched past, not committed: the commit follows the work.
           resolveOffset(message.offset);
         }
@@ -125,12 +149,14 @@ export class KafkaWorkConsumer {
     return true;
   }
 
-  private start(handler: MessageHandler, topic: string, partition: number, message: KafkaMessage): void {
+  /** `end`: the partition's end when the member was given it, if known. */
+  private start(handler: MessageHandler, topic: string, partition: number, message: KafkaMessage, end: bigint | undefined): void {
     const offset = BigInt(message.offset);
     const progress = this.progressOf(partition, offset);
     progress.inFlight.add(offset);
     if (offset + 1n > progress.nextToCommit) progress.nextToCommit = offset + 1n;
-    const work = this.handleWithRetries(handler, toIncoming(topic, partition, message)).then((handled) => {
+    const incoming = { ...toIncoming(topic, partition, message), appendedSinceAssignment: end !== undefined && offset >= end };
+    const work = this.handleWithRetries(handler, incoming).then((handled) => {
       // A message given up on (its handler failed while the consumer stops) stays open: the
       // commit stops before it, and the next member gets it again.
       if (handled) this.progress.get(partition)?.inFlight.delete(offset);
@@ -202,5 +228,6 @@ export class KafkaWorkConsumer {
     await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, this.settings.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS).unref())]);
     await this.commit().catch(() => undefined);
     await this.consumer.disconnect();
+    await this.admin.disconnect();
   }
 }
