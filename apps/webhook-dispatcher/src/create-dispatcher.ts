@@ -44,7 +44,7 @@ export async function createDispatcher(
   // Offsets are committed once a second, not after every batch: a delivery row is keyed by its
   // event, so a batch delivered again after a crash records nothing twice, and a request's events
   // no longer cost a commit round trip to Kafka each, at the moment the projection needs the broker.
-  const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, concurrency: 2, commitIntervalMs: 1_000, onLost: stopProcessOnConsumerLoss(log) });
+  const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: config.groupId, topic: config.topic, concurrency: 2, commitIntervalMs: 1_000, gatherMs: config.gatherMs, onLost: stopProcessOnConsumerLoss(log) });
   // The offsets are committed after the handler resolves, so only after the rows are in.
   await consumer.run(async (messages, { heartbeat }) => {
     const added = await deliveries.insert(await deliveriesOfBatch(messages, { eventStore, allowPrivateTargets: config.allowPrivateTargets, log, heartbeat, ...(resolve ? { resolve } : {}) }));

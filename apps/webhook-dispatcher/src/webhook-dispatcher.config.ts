@@ -31,6 +31,11 @@ export type WebhookDispatcherConfig = Readonly<{
   metrics: MetricsEndpoint;
   /** How often the sender looks for due deliveries when nothing wakes it. */
   pollMs: number;
+  /**
+   * How long the broker gathers events before it hands them to the dispatcher (0: at the first
+   * one). A webhook waits up to this much longer; the requests in flight get the cores meanwhile.
+   */
+  gatherMs: number;
 }>;
 
 /** The dispatcher's settings from the environment; every bad one is named at once. */
@@ -51,6 +56,7 @@ export function loadWebhookDispatcherConfig(env: NodeJS.ProcessEnv = process.env
     backoffBaseMs: settings.positiveInt('WEBHOOK_BACKOFF_BASE_MS', 1_000),
     backoffCapMs: settings.positiveInt('WEBHOOK_BACKOFF_CAP_MS', 300_000),
     pollMs: settings.positiveInt('WEBHOOK_POLL_MS', 200),
+    gatherMs: settings.nonNegativeInt('WEBHOOK_GATHER_MS', 250, 'a number of milliseconds'),
     publicBaseUrl: settings.text('PUBLIC_BASE_URL', 'http://localhost:8080', (v) => /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), 'an http(s) URL').replace(/\/+$/, ''),
     metrics: metricsEndpoint(settings, 'WEBHOOK_METRICS_PORT', 9466),
     retentionDays: settings.positiveInt('WEBHOOK_RETENTION_DAYS', 90),

@@ -76,6 +76,8 @@ export async function dispatcherHarness() {
         backoffBaseMs: 50,
         backoffCapMs: 200,
         pollMs: 50,
+        // As deployed: the broker gathers the events for a quarter of a second.
+        gatherMs: 250,
         publicBaseUrl: 'http://api.test',
         metrics: { host: '127.0.0.1', port: 0 },
         retentionDays: 90,

@@ -34,6 +34,32 @@ describe('KafkaBatchConsumer', () => {
     expect(lost[0]?.message).toMatch(/session timeout/i);
   }, 30_000);
 
+  it('given a gathering consumer, then messages sent one by one within its window come in one or two batches, where a plain consumer gets them one at a time', async () => {
+    const gatherTopic = uniqueName('it_gather');
+    await ensureTopic(kafka, gatherTopic, { partitions: 1 });
+    const batches = { plain: [] as string[][], gathering: [] as string[][] };
+    for (const [name, gatherMs] of [['plain', 0], ['gathering', 400]] as const) {
+      const consumer = await KafkaBatchConsumer.connect(kafka, { groupId: uniqueName(`it_${name}_group`), topic: gatherTopic, gatherMs });
+      consumers.push(consumer);
+      await consumer.run(async (messages) => {
+        batches[name].push(messages.map((m) => m.value ?? ''));
+      });
+    }
+    await producer.send(gatherTopic, [{ key: 'k', value: 'ready' }]);
+    await waitFor(async () => batches, (b) => b.plain.length > 0 && b.gathering.length > 0, { timeoutMs: 30_000, what: 'both consumers in their groups' });
+    batches.plain.length = 0;
+    batches.gathering.length = 0;
+    const sent = ['1', '2', '3', '4', '5', '6'];
+    for (const value of sent) {
+      await producer.send(gatherTopic, [{ key: 'k', value }]);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    await waitFor(async () => batches, (b) => b.plain.flat().length === 6 && b.gathering.flat().length === 6, { timeoutMs: 10_000, what: 'every message at both consumers' });
+    expect(batches.gathering.flat()).toEqual(sent);
+    expect(batches.gathering.length).toBeLessThanOrEqual(2);
+    expect(batches.plain.length).toBeGreaterThanOrEqual(3);
+  }, 60_000);
+
   it('given a batch that takes longer than the session timeout, then the member keeps its partitions (it heartbeats meanwhile) and nothing is delivered twice', async () => {
     const slowTopic = uniqueName('it_slow_batches');
     await ensureTopic(kafka, slowTopic, { partitions: 1 });

@@ -16,7 +16,7 @@ export const STEPS = [
   'projection committed -> client has the answer',
 ] as const;
 
-/** Each step's durations (ms) over the requests, plus `model` and `ingest` (the command inside ingest) for reference. */
+/** Each step's durations (ms) over the requests, plus `model`, `ingest` (the command inside ingest) and `overhead` (the whole, less the model) for reference. */
 export function requestTimelines(processes: Iterable<ServiceProcess>, requests: readonly SentRequest[]): Map<string, number[]> {
   const byId = new Map<string, Line[]>(requests.map((r) => [r.id, []]));
   for (const p of processes) {
@@ -31,7 +31,7 @@ export function requestTimelines(processes: Iterable<ServiceProcess>, requests: 
       for (const id of line.correlation_ids ?? (line.correlation_id ? [line.correlation_id] : [])) byId.get(id)?.push(line);
     }
   }
-  const steps = new Map<string, number[]>([...STEPS, 'model', 'ingest'].map((name) => [name, []]));
+  const steps = new Map<string, number[]>([...STEPS, 'model', 'ingest', 'overhead'].map((name) => [name, []]));
   for (const { id, sentAt, answeredAt } of requests) {
     const mine = byId.get(id) ?? [];
     const at = (service: string, message: string, nth = 0) => {
@@ -53,6 +53,7 @@ export function requestTimelines(processes: Iterable<ServiceProcess>, requests: 
     ];
     STEPS.forEach((name, i) => steps.get(name)?.push((times[i + 1] as number) - (times[i] as number)));
     steps.get('model')?.push(model);
+    steps.get('overhead')?.push(answeredAt - sentAt - model);
     steps.get('ingest')?.push(mine.find((l) => l.service === 'ingest' && l.message === 'command handled')?.duration_ms ?? Number.NaN);
   }
   return steps;

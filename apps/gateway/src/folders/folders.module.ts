@@ -20,11 +20,13 @@ import { MetaDataController } from './meta-data.controller';
 import { BLOBS, EVENT_STORE, FOLDER_UPDATES, INGEST, READ_MODEL_DB } from './folders.tokens';
 
 const EVENT_STORE_DB = Symbol('EVENT_STORE_DB');
+const READ_MODEL_ROWS_DB = Symbol('READ_MODEL_ROWS_DB');
 
 /** Opens and closes the connections the folder endpoints use. */
 class FolderConnections implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(READ_MODEL_DB) private readonly readModel: DataSource,
+    @Inject(READ_MODEL_ROWS_DB) private readonly readModelRows: DataSource,
     @Inject(EVENT_STORE_DB) private readonly eventStore: DataSource,
     @Inject(FOLDER_UPDATES) private readonly updates: FolderUpdates,
     @Inject(INGEST) private readonly ingest: IngestClient,
@@ -32,6 +34,7 @@ class FolderConnections implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.readModel.initialize();
+    await this.readModelRows.initialize();
     await this.eventStore.initialize();
     await this.updates.start();
   }
@@ -40,6 +43,7 @@ class FolderConnections implements OnModuleInit, OnApplicationShutdown {
     await this.updates.close();
     await this.ingest.close();
     await this.readModel.destroy();
+    await this.readModelRows.destroy();
     await this.eventStore.destroy();
   }
 }
@@ -63,12 +67,14 @@ class FolderConnections implements OnModuleInit, OnApplicationShutdown {
   controllers: [FoldersController, AnalysesController, FilesController, FolderEventsController, MetaDataController, FolderStreamController],
   providers: [
     { provide: READ_MODEL_DB, useFactory: (c: GatewayConfig) => createDataSource({ url: c.databaseUrl, schema: c.readModelSchema, applicationName: 'gateway', poolSize: 10, migrations: [] }), inject: [GATEWAY_CONFIG] },
+    // Folders' rows by id, with generic plans (FolderReader); lists and filters stay on READ_MODEL_DB.
+    { provide: READ_MODEL_ROWS_DB, useFactory: (c: GatewayConfig) => createDataSource({ url: c.databaseUrl, schema: c.readModelSchema, applicationName: 'gateway-rows', poolSize: 6, migrations: [], genericPlans: true }), inject: [GATEWAY_CONFIG] },
     { provide: EVENT_STORE_DB, useFactory: (c: GatewayConfig) => createDataSource({ url: c.databaseUrl, schema: c.eventStoreSchema, applicationName: 'gateway-history', poolSize: 2, migrations: [] }), inject: [GATEWAY_CONFIG] },
     { provide: EVENT_STORE, useFactory: (db: DataSource) => new PostgresEventStore(db), inject: [EVENT_STORE_DB] },
     { provide: BLOBS, useFactory: (c: GatewayConfig) => new BlobStore({ root: c.blobDir, maxBytes: c.maxFileBytes }), inject: [GATEWAY_CONFIG] },
     { provide: INGEST, useFactory: (c: GatewayConfig) => new IngestClient(c.ingestHost, c.ingestPort), inject: [GATEWAY_CONFIG] },
     { provide: FOLDER_UPDATES, useFactory: (c: GatewayConfig) => new FolderUpdates(c.databaseUrl, c.readModelSchema), inject: [GATEWAY_CONFIG] },
-    { provide: FolderReader, useFactory: (db: DataSource) => new FolderReader(db), inject: [READ_MODEL_DB] },
+    { provide: FolderReader, useFactory: (db: DataSource, rows: DataSource) => new FolderReader(db, rows), inject: [READ_MODEL_DB, READ_MODEL_ROWS_DB] },
     { provide: FolderCommands, useFactory: (i: IngestClient, r: FolderReader, u: FolderUpdates) => new FolderCommands(i, r, u), inject: [INGEST, FolderReader, FOLDER_UPDATES] },
     FolderConnections,
   ],

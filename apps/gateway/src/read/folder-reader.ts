@@ -1,5 +1,7 @@
 import { type Actor, canSeeFolder } from '@forensics/domain';
+import { connectionPool } from '@forensics/event-store';
 import { FolderRowsRepository, type StoredFolderRows } from '@forensics/read-model';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { notExist } from '../errors/oz-http-error';
 import { type FolderListQuery, metaDataMatches } from './folder-list-query';
@@ -14,12 +16,26 @@ export type VisibleFolder = StoredFolderRows & { folder: NonNullable<StoredFolde
 export class FolderReader {
   private readonly rows: FolderRowsRepository;
 
-  constructor(private readonly dataSource: DataSource) {
+  /**
+   * `rowReads`: where folders' rows are read by id, a data source opened with generic plans
+   * (`genericPlans`); PostgreSQL otherwise plans that statement again for each read, because its
+   * custom plan for one id looks cheaper than the generic one (0.46 ms of bind against 0.13 ms
+   * of execution, p50, on a slow day). Lists and lookups with filters stay on `dataSource`.
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rowReads: DataSource = dataSource,
+  ) {
     this.rows = new FolderRowsRepository(dataSource);
   }
 
+  /** The pool of `rowReads`, once it is open. */
+  private get pointReads(): Pick<Pool, 'query'> {
+    return connectionPool(this.rowReads);
+  }
+
   async folder(folderId: string, actor: Actor): Promise<VisibleFolder> {
-    const rows = (await this.rows.readRows([folderId])).get(folderId);
+    const rows = (await this.rows.readRows([folderId], this.pointReads)).get(folderId);
     if (!rows?.folder || !canSeeFolder(actor, rows.folder)) throw notExist('Folder', { folder_id: folderId });
     return rows as VisibleFolder;
   }
@@ -37,7 +53,7 @@ export class FolderReader {
   /** The first folder holding this row that the caller may see; none reads as "does not exist". */
   private async visibleOwner(table: 'analyses' | 'media', column: string, id: string, actor: Actor, missing: () => Error): Promise<VisibleFolder> {
     const owners = (await this.dataSource.query(`SELECT folder_id FROM ${table} WHERE ${column} = $1`, [id])) as { folder_id: string }[];
-    const rows = await this.rows.readRows(owners.map((o) => o.folder_id));
+    const rows = await this.rows.readRows(owners.map((o) => o.folder_id), this.pointReads);
     for (const { folder_id } of owners) {
       const folder = rows.get(folder_id);
       if (folder?.folder && canSeeFolder(actor, folder.folder)) return folder as VisibleFolder;
@@ -68,7 +84,7 @@ export class FolderReader {
     const order = `${query.sorting.column} ${query.sorting.direction}, folder_id ${query.sorting.direction}`;
     const page = (await this.dataSource.query(`SELECT folder_id FROM folders ${filter} ORDER BY ${order} LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`, values)) as { folder_id: string }[];
     const total = query.totalOmit ? null : Number(((await this.dataSource.query(`SELECT count(*) AS n FROM folders ${filter}`, values.slice(0, values.length - 2))) as { n: string }[])[0]?.n ?? 0);
-    const rows = await this.rows.readRows(page.map((p) => p.folder_id));
+    const rows = await this.rows.readRows(page.map((p) => p.folder_id), this.pointReads);
     return { total, items: page.flatMap((p) => (rows.get(p.folder_id)?.folder ? [rows.get(p.folder_id) as VisibleFolder] : [])) };
   }
 }
