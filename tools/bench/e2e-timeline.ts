@@ -2,9 +2,10 @@
 // no load: single requests one after the other (photo liveness), each with its own X-Request-Id,
 // timed step by step from the JSON log lines every service writes with that correlation id.
 // A diagnosis printed to the console; `npm run bench:e2e` measures the same steps under load.
-import { fixture, startSystem, uploadForm } from '../../apps/gateway/test/system-harness';
+import { fixture, startSystem } from '../../apps/gateway/test/system-harness';
 import { percentile, round } from './bench-report';
 import { requestTimelines, type SentRequest } from './e2e/request-timeline';
+import { encodeUpload, singleRequestClient } from './e2e/single-request-client';
 
 const REQUESTS = Number(process.env['BENCH_TIMELINE_REQUESTS'] ?? 30);
 const WARMUP = 5;
@@ -15,20 +16,17 @@ async function main(): Promise<void> {
   try {
     const admin = await system.adminToken();
     const client = await system.companyUser(admin, 'CLIENT_SERVICE');
-    const photo = { name: 'footballer.jpg', bytes: fixture('footballer.jpg') };
+    const upload = encodeUpload('photo1', { name: 'footballer.jpg', bytes: fixture('footballer.jpg') }, { 'media:tags': { photo1: ['photo_selfie'] }, analyses: [{ type: 'quality', params: { extract_best_shot: true } }] });
+    const http = singleRequestClient(system.baseUrl, client.token);
     const sent: SentRequest[] = [];
     for (let n = 0; n < REQUESTS + WARMUP; n += 1) {
       const id = `timeline-${n}-${Date.now()}`;
-      const sentAt = Date.now();
-      const { status } = await system.api('POST', '/api/folders/', {
-        token: client.token,
-        headers: { 'X-Request-Id': id },
-        form: uploadForm({ photo1: photo }, { 'media:tags': { photo1: ['photo_selfie'] }, analyses: [{ type: 'quality', params: { extract_best_shot: true } }] }),
-      });
+      const { status, sentAt, answeredAt } = await http.post(upload, id);
       if (status !== 201) throw new Error(`request ${n} answered ${status}`);
-      if (n >= WARMUP) sent.push({ id, sentAt, answeredAt: Date.now() });
+      if (n >= WARMUP) sent.push({ id, sentAt: performance.timeOrigin + sentAt, answeredAt: performance.timeOrigin + answeredAt });
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    http.close();
     // The projection's and relay's last lines may still be on their way.
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const [name, values] of requestTimelines(system.allProcesses(), sent)) {
