@@ -29,17 +29,20 @@ export class CommitNotifications {
     this.pending = false;
   }
 
-  /** Resolves on the next notification, or after `timeoutMs` as a safety net. */
-  wait(timeoutMs: number): Promise<void> {
-    if (this.pending) return Promise.resolve();
+  /**
+   * Resolves on the next notification (true; also when interrupted), or after `timeoutMs` as a
+   * safety net (false).
+   */
+  wait(timeoutMs: number): Promise<boolean> {
+    if (this.pending) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const done = () => {
+      const done = (woken: boolean) => {
         clearTimeout(timer);
         this.wake = null;
-        resolve();
+        resolve(woken);
       };
-      const timer = setTimeout(done, timeoutMs);
-      this.wake = done;
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.wake = () => done(true);
     });
   }
 

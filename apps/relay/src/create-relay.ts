@@ -43,7 +43,7 @@ export async function createRelay(
       metrics,
       ...(hooks.onPublished ? { onPublished: hooks.onPublished } : {}),
     },
-    { name: config.name, topic: config.topic, batchSize: config.batchSize, idleWaitMs: 5_000, heldBackWaitMs: 1, checkpointEveryMs: 200 },
+    { name: config.name, topic: config.topic, batchSize: config.batchSize, idleWaitMs: 5_000, heldBackWaitMs: 1, checkpointQuietMs: 50, checkpointMaxAgeMs: 1_000 },
   );
   const metricsServer = await startMetricsServer({
     registry: metrics.registry,

@@ -111,6 +111,41 @@ describe('relay', () => {
     await waitFor(() => publishedIds().has(events[0]!.event_id), Boolean, { timeoutMs: 2_000, what: 'the event, well before the 5 s safety poll' });
   });
 
+  const savedCheckpoint = async (): Promise<number> =>
+    Number(((await dataSource.query(`SELECT global_position::text AS position FROM checkpoints WHERE name = 'relay'`)) as { position: string }[])[0]?.position ?? 0);
+
+  it('after sending all there was, reads again only on the next commit, and saves its checkpoint once no commit came for a moment', async () => {
+    const running = relays[0] as RunningRelay;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const cycles = running.relay.stats.cycles;
+    const { events } = await store.append(randomUUID(), 0, [event('FolderCreated')]);
+    const sent = events[0] as StoredEvent;
+    await waitFor(() => publishedIds().has(sent.event_id), Boolean, { what: 'the event on the topic' });
+    await waitFor(savedCheckpoint, (position) => position === sent.global_position, { timeoutMs: 2_000, what: 'the checkpoint saved once quiet' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // One read, which found the event: no second read to find nothing.
+    expect(running.relay.stats.cycles - cycles).toBe(1);
+  });
+
+  it('under commits that never pause, still saves its checkpoint, at least once a second', async () => {
+    const before = await savedCheckpoint();
+    let appending = true;
+    let last = 0;
+    const load = (async () => {
+      while (appending) {
+        last = (await store.append(randomUUID(), 0, [event('FolderCreated')])).events[0]!.global_position;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    try {
+      await waitFor(savedCheckpoint, (position) => position > before, { timeoutMs: 5_000, intervalMs: 50, what: 'a checkpoint saved while the commits go on' });
+    } finally {
+      appending = false;
+      await load;
+    }
+    expect(last).toBeGreaterThan(before);
+  });
+
   it('publishes an event whose transaction took an earlier position but committed later', async () => {
     const running = relays[0] as RunningRelay;
     const slow = new Client({ connectionString: testInfra.databaseUrl, options: `-c search_path=${schema.name}` });

@@ -16,8 +16,13 @@ export type RelayOptions = Readonly<{
   idleWaitMs: number;
   /** How soon to look again while an older transaction holds events back; doubles up to 500 ms. */
   heldBackWaitMs: number;
-  /** Under load the checkpoint is written at most this often; a crash re-sends at most that much. */
-  checkpointEveryMs: number;
+  /**
+   * The checkpoint is saved once this long passes with no new commit after the relay caught up:
+   * not at the moment it has just sent, when the consumers handle what it sent.
+   */
+  checkpointQuietMs: number;
+  /** Under a load that never goes quiet, the checkpoint is saved at least this often; a crash re-sends at most that much. */
+  checkpointMaxAgeMs: number;
 }>;
 
 export type RelayDependencies = Readonly<{
@@ -43,9 +48,13 @@ const STOP_TIMEOUT_MS = 10_000;
 
 /**
  * Publishes every committed event to Kafka: read a batch in commit-safe order, send it with the
- * idempotent producer, wait for the acks, then move the checkpoint (saved when idle, and under
- * load at most every `checkpointEveryMs`). A crash re-sends what was acknowledged after the last
- * saved checkpoint: duplicates, never gaps (at least once).
+ * idempotent producer, wait for the acks, then move the checkpoint (saved once quiet, and under
+ * a load that never goes quiet at least every `checkpointMaxAgeMs`). A crash re-sends what was
+ * acknowledged after the last saved checkpoint: duplicates, never gaps (at least once).
+ *
+ * A batch smaller than `batchSize` with nothing held back has every commit before the read in
+ * it, and each later commit notifies (the notifications are cleared before the read): the relay
+ * waits for the next one rather than read again at once.
  */
 export class Relay {
   private running = false;
@@ -87,23 +96,39 @@ export class Relay {
     let savedAt = Date.now();
     log({ level: 'info', message: 'relay leads', relay: this.options.name, checkpoint });
     const heldBack = new HeldBackBackoff(this.options.heldBackWaitMs);
+    const save = async () => {
+      await checkpoints.save(this.options.name, checkpoint);
+      saved = checkpoint;
+      savedAt = Date.now();
+    };
+    const saveIfOld = () => (checkpoint !== saved && Date.now() - savedAt >= this.options.checkpointMaxAgeMs ? save() : undefined);
     while (this.running) {
       notifications.clear();
       const batch = await this.deps.store.readAllAfter(checkpoint, this.options.batchSize);
       this.stats.cycles += 1;
       if (batch.events.length > 0) checkpoint = await this.publish(batch.events);
-      const idle = batch.events.length === 0;
-      if (checkpoint !== saved && (idle || Date.now() - savedAt >= this.options.checkpointEveryMs)) {
-        await checkpoints.save(this.options.name, checkpoint);
-        saved = checkpoint;
-        savedAt = Date.now();
-      }
-      if (!idle) heldBack.reset();
-      else if (batch.heldBack) await this.waitHeldBack(heldBack);
-      else {
+      if (batch.events.length >= this.options.batchSize) {
+        // A full batch: more may wait, read on at once.
         heldBack.reset();
-        await notifications.wait(this.options.idleWaitMs);
+        await saveIfOld();
+        continue;
       }
+      if (batch.heldBack) {
+        if (batch.events.length > 0) heldBack.reset();
+        await saveIfOld();
+        await this.waitHeldBack(heldBack);
+        continue;
+      }
+      // Caught up: everything committed before the read is sent.
+      heldBack.reset();
+      if (checkpoint !== saved) {
+        if (await notifications.wait(this.options.checkpointQuietMs)) {
+          await saveIfOld();
+          continue;
+        }
+        await save();
+      }
+      await notifications.wait(this.options.idleWaitMs);
     }
     // Still holding the lock: a graceful stop hands over without re-sends.
     if (!this.lost && checkpoint !== saved) await checkpoints.save(this.options.name, checkpoint);
