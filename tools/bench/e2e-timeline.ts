@@ -21,9 +21,9 @@ async function main(): Promise<void> {
     const sent: SentRequest[] = [];
     for (let n = 0; n < REQUESTS + WARMUP; n += 1) {
       const id = `timeline-${n}-${Date.now()}`;
-      const { status, sentAt, answeredAt } = await http.post(upload, id);
+      const { status, sentEpochMs, answeredEpochMs } = await http.post(upload, id);
       if (status !== 201) throw new Error(`request ${n} answered ${status}`);
-      if (n >= WARMUP) sent.push({ id, sentAt: performance.timeOrigin + sentAt, answeredAt: performance.timeOrigin + answeredAt });
+      if (n >= WARMUP) sent.push({ id, sentAt: sentEpochMs, answeredAt: answeredEpochMs });
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     http.close();

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fixture, startSystem, uploadForm } from '../../apps/gateway/test/system-harness';
 import { hostCalibrationMs, keptNotes, machine, percentile, round, writeBenchmark } from './bench-report';
 import { requestTimelines, type SentRequest, STEPS } from './e2e/request-timeline';
-import { encodeUpload, singleRequestClient } from './e2e/single-request-client';
+import { encodeUpload, type SingleRequestAnswer, singleRequestClient } from './e2e/single-request-client';
 
 const RATE = Number(process.env['BENCH_E2E_RATE'] ?? 5);
 const SECONDS = Number(process.env['BENCH_E2E_SECONDS'] ?? 30);
@@ -45,15 +45,16 @@ async function main(): Promise<void> {
       inFlight.push(
         (async () => {
           const id = `bench-${n}-${Date.now()}`;
-          let answer: { status: number; body: { folder_id?: string; resolution_status?: string } | null; sentAt: number; answeredAt: number };
+          let answer: SingleRequestAnswer;
           if (CLIENT === 'http') answer = await http.post(uploads[n % uploads.length] as (typeof uploads)[number], id);
           else {
-            const sentAt = performance.now();
+            const [sentEpochMs, sentAt] = [Date.now(), performance.now()];
             const { status, body } = await system.api('POST', '/api/folders/', { token: client.token, headers: { 'X-Request-Id': id }, form: uploadForm({ photo1: photo }, PAYLOAD) });
-            answer = { status, body, sentAt, answeredAt: performance.now() };
+            answer = { status, body, sentAt, answeredAt: performance.now(), sentEpochMs, answeredEpochMs: Date.now() };
           }
           const { status, body, sentAt, answeredAt } = answer;
-          const timed = { id, sentAt: performance.timeOrigin + sentAt, answeredAt: performance.timeOrigin + answeredAt };
+          // The steps are timed against the services' log lines, which carry wall-clock times.
+          const timed = { id, sentAt: answer.sentEpochMs, answeredAt: answer.answeredEpochMs };
           samples.push({ latencyMs: answeredAt - sentAt, folderId: body?.folder_id ?? '', status, warm, finished: body?.resolution_status === 'FINISHED', timed });
         })(),
       );
@@ -134,7 +135,7 @@ function report(f: Record<string, unknown>, steps: readonly { name: string; p50:
     'worker, event store, relay, Kafka, projection, NOTIFY and the answer.',
     '',
     f['client'] === 'http'
-      ? 'Client: each photo\'s multipart body is encoded once before the run and sent with node:http on kept-alive connections; a latency runs from the body\'s first byte written to the answer\'s last byte read (`BENCH_E2E_CLIENT=fetch` times fetch with a FormData body built per request instead, as before session 7).'
+      ? 'Client: each photo\'s multipart body is encoded once before the run and sent with node:http on kept-alive connections; a latency runs from the body handed to node:http to the answer\'s last byte read (`BENCH_E2E_CLIENT=fetch` times fetch with a FormData body built per request instead, as before session 7).'
       : 'Client: fetch with a FormData body built for each request, inside the timed window (`BENCH_E2E_CLIENT=fetch`).',
     '',
     '| figure | value | target | |',

@@ -8,6 +8,7 @@ import { Client } from 'pg';
 export class CommitNotifications {
   private client: Client | null = null;
   private pending = false;
+  private interrupted = false;
   private wake: (() => void) | null = null;
 
   constructor(
@@ -16,6 +17,7 @@ export class CommitNotifications {
   ) {}
 
   async start(onError: (error: Error) => void): Promise<void> {
+    this.interrupted = false;
     const client = new Client({ connectionString: this.databaseUrl, application_name: 'relay-notifications' });
     await client.connect();
     client.on('notification', () => this.notify());
@@ -34,7 +36,7 @@ export class CommitNotifications {
    * safety net (false).
    */
   wait(timeoutMs: number): Promise<boolean> {
-    if (this.pending) return Promise.resolve(true);
+    if (this.pending || this.interrupted) return Promise.resolve(true);
     return new Promise((resolve) => {
       const done = (woken: boolean) => {
         clearTimeout(timer);
@@ -46,8 +48,9 @@ export class CommitNotifications {
     });
   }
 
-  /** Ends a wait early, e.g. on shutdown. */
+  /** Ends the wait in progress, and every later one, at once: the relay stops or lost its lead. */
   interrupt(): void {
+    this.interrupted = true;
     this.wake?.();
   }
 

@@ -97,38 +97,34 @@ export class Relay {
     log({ level: 'info', message: 'relay leads', relay: this.options.name, checkpoint });
     const heldBack = new HeldBackBackoff(this.options.heldBackWaitMs);
     const save = async () => {
+      // A relay that lost its lead writes nothing more: the new leader owns the checkpoint.
+      if (this.lost || checkpoint === saved) return;
       await checkpoints.save(this.options.name, checkpoint);
       saved = checkpoint;
       savedAt = Date.now();
     };
-    const saveIfOld = () => (checkpoint !== saved && Date.now() - savedAt >= this.options.checkpointMaxAgeMs ? save() : undefined);
+    // Under a load that never goes quiet: after a send, at least every checkpointMaxAgeMs.
+    const saveIfOld = () => (Date.now() - savedAt >= this.options.checkpointMaxAgeMs ? save() : undefined);
     while (this.running) {
       notifications.clear();
       const batch = await this.deps.store.readAllAfter(checkpoint, this.options.batchSize);
       this.stats.cycles += 1;
-      if (batch.events.length > 0) checkpoint = await this.publish(batch.events);
-      if (batch.events.length >= this.options.batchSize) {
-        // A full batch: more may wait, read on at once.
+      if (batch.events.length > 0) {
+        checkpoint = await this.publish(batch.events);
         heldBack.reset();
         await saveIfOld();
-        continue;
       }
+      // A full batch: more may wait, read on at once.
+      if (batch.events.length >= this.options.batchSize) continue;
       if (batch.heldBack) {
-        if (batch.events.length > 0) heldBack.reset();
-        await saveIfOld();
         await this.waitHeldBack(heldBack);
         continue;
       }
-      // Caught up: everything committed before the read is sent.
+      // Caught up: everything committed before the read is sent, and a later commit notifies.
       heldBack.reset();
-      if (checkpoint !== saved) {
-        if (await notifications.wait(this.options.checkpointQuietMs)) {
-          await saveIfOld();
-          continue;
-        }
-        await save();
-      }
-      await notifications.wait(this.options.idleWaitMs);
+      // The checkpoint waits for a quiet moment: a commit that comes first is read and sent first.
+      if (checkpoint !== saved && !(await notifications.wait(this.options.checkpointQuietMs)) && this.running) await save();
+      if (this.running) await notifications.wait(this.options.idleWaitMs);
     }
     // Still holding the lock: a graceful stop hands over without re-sends.
     if (!this.lost && checkpoint !== saved) await checkpoints.save(this.options.name, checkpoint);

@@ -56,7 +56,8 @@ export function loadWebhookDispatcherConfig(env: NodeJS.ProcessEnv = process.env
     backoffBaseMs: settings.positiveInt('WEBHOOK_BACKOFF_BASE_MS', 1_000),
     backoffCapMs: settings.positiveInt('WEBHOOK_BACKOFF_CAP_MS', 300_000),
     pollMs: settings.positiveInt('WEBHOOK_POLL_MS', 200),
-    gatherMs: settings.nonNegativeInt('WEBHOOK_GATHER_MS', 250, 'a number of milliseconds'),
+    // Below the consumer's heartbeat interval (1 s): a fetch held longer would delay heartbeats and rebalances.
+    gatherMs: Number(settings.text('WEBHOOK_GATHER_MS', '250', (v) => /^[0-9]+$/.test(v) && Number(v) <= 1_000, 'a number of milliseconds from 0 to 1000')),
     publicBaseUrl: settings.text('PUBLIC_BASE_URL', 'http://localhost:8080', (v) => /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), 'an http(s) URL').replace(/\/+$/, ''),
     metrics: metricsEndpoint(settings, 'WEBHOOK_METRICS_PORT', 9466),
     retentionDays: settings.positiveInt('WEBHOOK_RETENTION_DAYS', 90),

@@ -3,7 +3,14 @@ import { loadWebhookDispatcherConfig } from './webhook-dispatcher.config';
 describe('webhook dispatcher configuration', () => {
   it('given no settings, then the defaults: webhooks schema, 8 attempts, 10 s timeout, private targets refused', () => {
     const config = loadWebhookDispatcherConfig({});
-    expect(config).toMatchObject({ webhookSchema: 'webhooks', maxAttempts: 8, timeoutMs: 10_000, allowPrivateTargets: false, backoffBaseMs: 1_000, backoffCapMs: 300_000, groupId: 'webhook-dispatcher' });
+    expect(config).toMatchObject({ webhookSchema: 'webhooks', maxAttempts: 8, timeoutMs: 10_000, allowPrivateTargets: false, backoffBaseMs: 1_000, backoffCapMs: 300_000, groupId: 'webhook-dispatcher', gatherMs: 250 });
+  });
+
+  it('given WEBHOOK_GATHER_MS, then 0 (at the first event) up to 1000 ms is taken, and more than the heartbeat interval is refused', () => {
+    expect(loadWebhookDispatcherConfig({ WEBHOOK_GATHER_MS: '0' }).gatherMs).toBe(0);
+    expect(loadWebhookDispatcherConfig({ WEBHOOK_GATHER_MS: '1000' }).gatherMs).toBe(1_000);
+    expect(() => loadWebhookDispatcherConfig({ WEBHOOK_GATHER_MS: '5000' })).toThrow(/WEBHOOK_GATHER_MS must be a number of milliseconds from 0 to 1000/);
+    expect(() => loadWebhookDispatcherConfig({ WEBHOOK_GATHER_MS: '-1' })).toThrow(/WEBHOOK_GATHER_MS/);
   });
 
   it('given WEBHOOK_ALLOW_PRIVATE_TARGETS=true, then private targets are allowed', () => {

@@ -28,6 +28,8 @@ export type MessageHandler = (message: IncomingMessage) => Promise<void>;
 type PartitionProgress = { inFlight: Set<bigint>; nextToCommit: bigint; committed: bigint };
 
 const MAX_RETRY_DELAY_MS = 30_000;
+/** How long batches wait, after a rebalance, for the partition ends (well within the session timeout). */
+const PARTITION_ENDS_TIMEOUT_MS = 2_000;
 /** How long `stop()` waits for the messages in hand unless told otherwise. */
 export const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
 
@@ -78,20 +80,34 @@ export class KafkaWorkConsumer {
       heartbeatInterval: 1_000,
     });
     await consumer.connect();
-    await consumer.subscribe({ topic: settings.topic, fromBeginning: settings.fromBeginning ?? true });
     const admin = kafka.admin();
-    await admin.connect();
+    try {
+      await consumer.subscribe({ topic: settings.topic, fromBeginning: settings.fromBeginning ?? true });
+      await admin.connect();
+    } catch (error) {
+      await Promise.allSettled([consumer.disconnect(), admin.disconnect()]);
+      throw error;
+    }
     return new KafkaWorkConsumer(consumer, admin, settings);
   }
 
-  /** The topic's partition ends now; none when they cannot be read (nothing then counts as appended since). */
+  /**
+   * The topic's partition ends now; none when they cannot be read within PARTITION_ENDS_TIMEOUT_MS
+   * (nothing then counts as appended since, and the batches that wait for them go on).
+   */
   private async partitionEnds(): Promise<ReadonlyMap<number, bigint>> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const offsets = await this.admin.fetchTopicOffsets(this.settings.topic);
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${PARTITION_ENDS_TIMEOUT_MS} ms`)), PARTITION_ENDS_TIMEOUT_MS);
+      });
+      const offsets = await Promise.race([this.admin.fetchTopicOffsets(this.settings.topic), timedOut]);
       return new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
     } catch (error) {
       this.settings.log?.({ level: 'warn', message: 'could not read the partition ends after a rebalance; every message counts as possibly handled before', error: (error as Error).message });
       return new Map();
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -227,7 +243,10 @@ export class KafkaWorkConsumer {
     const drained = Promise.all([...this.running]);
     await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, this.settings.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS).unref())]);
     await this.commit().catch(() => undefined);
-    await this.consumer.disconnect();
-    await this.admin.disconnect();
+    try {
+      await this.consumer.disconnect();
+    } finally {
+      await this.admin.disconnect();
+    }
   }
 }

@@ -1,6 +1,6 @@
 // The benchmarks' client for single requests: each photo's multipart body is encoded once, up
-// front, and sent with node:http over kept-alive connections, so what is timed is the request on
-// the wire and the system's answer, not the client building a FormData body on the cores the
+// front, and sent with node:http over kept-alive connections, so what is timed is the request
+// (from its body handed to node:http) and the system's answer, not the client building a FormData body on the cores the
 // system shares (fetch with a FormData body took 2.2 ms p50 from the call to the gateway's first
 // middleware on a slow day). The body is an ordinary multipart/form-data request, the same parts
 // as `uploadForm` makes.
@@ -9,9 +9,12 @@ import http from 'node:http';
 export type SingleRequestAnswer = Readonly<{
   status: number;
   body: { folder_id?: string; resolution_status?: string } | null;
-  /** From the first byte written to the last byte of the answer read (performance.now() ms). */
+  /** From the body handed to node:http to the last byte of the answer read (performance.now() ms). */
   sentAt: number;
   answeredAt: number;
+  /** The same two moments on the wall clock (Date.now()), the clock of the services' log lines. */
+  sentEpochMs: number;
+  answeredEpochMs: number;
 }>;
 
 export type EncodedUpload = Readonly<{ contentType: string; bytes: Buffer }>;
@@ -47,17 +50,19 @@ export function singleRequestClient(baseUrl: string, token: string) {
             response.on('error', reject);
             response.on('end', () => {
               const answeredAt = performance.now();
+              const answeredEpochMs = Date.now();
               let body: SingleRequestAnswer['body'] = null;
               try {
                 body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SingleRequestAnswer['body'];
               } catch {
                 body = null;
               }
-              resolve({ status: response.statusCode ?? 0, body, sentAt, answeredAt });
+              resolve({ status: response.statusCode ?? 0, body, sentAt, answeredAt, sentEpochMs, answeredEpochMs });
             });
           },
         );
         request.on('error', reject);
+        const sentEpochMs = Date.now();
         const sentAt = performance.now();
         request.end(upload.bytes);
       });
