@@ -21,6 +21,12 @@ export type GatewayConfig = Readonly<{
   adminPassword: string;
   /** How long a single request waits for its analyses before answering the folder as it stands. */
   singleRequestTimeoutMs: number;
+  /**
+   * How long a checked access token is believed without asking the database again (0: never).
+   * Revocations and changes to users and companies reach every gateway at once through a
+   * notification; this bounds only what a lost notification could leave (decision 0018).
+   */
+  tokenCacheMs: number;
   /** How often a status stream sends a keep-alive, and checks its token again. */
   streamHeartbeatMs: number;
   maxFileBytes: number;
@@ -60,6 +66,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     adminEmail: settings.text('ADMIN_EMAIL', 'admin@forensics.local', (v) => /^[^@\s]+@[^@\s]+$/.test(v), 'an e-mail address'),
     adminPassword: settings.text('ADMIN_PASSWORD', 'change-me-now', (v) => v.length >= 8, 'at least 8 characters'),
     singleRequestTimeoutMs: settings.positiveInt('SINGLE_REQUEST_TIMEOUT_MS', 60_000),
+    tokenCacheMs: Number(settings.text('TOKEN_CACHE_MS', '5000', (v) => /^[0-9]+$/.test(v) && Number(v) <= 60_000, 'a number of milliseconds from 0 to 60000')),
     streamHeartbeatMs: settings.positiveInt('STREAM_HEARTBEAT_MS', 15_000),
     maxFileBytes: settings.positiveInt('MAX_FILE_BYTES', 30 * 1024 * 1024),
     maxFilesPerFolder: settings.positiveInt('MAX_FILES_PER_FOLDER', 10),

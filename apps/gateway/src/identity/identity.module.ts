@@ -12,6 +12,7 @@ import { IdentityDataSourceCloser, identityDataSourceProvider } from './database
 import { SessionService } from './sessions/session.service';
 import { SESSION_TTLS, SESSION_TTLS_TOKEN } from './sessions/session-ttl';
 import { SessionsRepository } from './sessions/sessions.repository';
+import { IdentityChanges, tokenCacheProvider } from './sessions/identity-changes';
 import { UsersController } from './users/users.controller';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
@@ -28,6 +29,8 @@ import { UsersService } from './users/users.service';
     IdentityDataSourceCloser,
     { provide: SESSION_TTLS_TOKEN, useValue: SESSION_TTLS },
     SessionsRepository,
+    tokenCacheProvider,
+    IdentityChanges,
     SessionService,
     UsersRepository,
     CompaniesRepository,

@@ -1,10 +1,7 @@
-import { Client } from 'pg';
 import { folderUpdatedChannel } from '@forensics/read-model';
+import { ListeningConnection } from '../database/listening-connection';
 
 type Listener = (version: number) => void;
-
-const PING_EVERY_MS = 30_000;
-const PING_TIMEOUT_MS = 10_000;
 
 /**
  * One LISTEN connection on the projection's `folder_updated` channel, shared by every waiting
@@ -13,44 +10,20 @@ const PING_TIMEOUT_MS = 10_000;
  */
 export class FolderUpdates {
   private readonly listeners = new Map<string, Set<Listener>>();
-  private client: Client | null = null;
-  private closed = false;
-  private pinger: NodeJS.Timeout | undefined;
+  private readonly connection: ListeningConnection;
 
-  constructor(
-    private readonly databaseUrl: string,
-    private readonly readModelSchema: string,
-  ) {}
-
-  async start(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'gateway-listener', keepAlive: true });
-    client.on('notification', ({ payload }) => this.deliver(payload));
-    client.on('error', () => this.reconnect(client));
-    client.on('end', () => this.reconnect(client));
-    await client.connect();
-    await client.query(`LISTEN "${folderUpdatedChannel(this.readModelSchema)}"`);
-    this.client = client;
-    this.watch(client);
+  constructor(databaseUrl: string, readModelSchema: string) {
+    this.connection = new ListeningConnection(databaseUrl, 'gateway-listener', folderUpdatedChannel(readModelSchema), {
+      notification: (payload) => this.deliver(payload),
+      // Whatever was announced while disconnected: every waiter reads its folder again.
+      connected: (reconnected) => {
+        if (reconnected) this.listeners.forEach((own) => own.forEach((listener) => listener(0)));
+      },
+    });
   }
 
-  /**
-   * A listening connection only receives, so a silently dead one would never say so: waiters
-   * would run to their timeouts. It is asked a question now and then; no answer in time, and it
-   * is replaced (every waiter reads again, as after any reconnect).
-   */
-  private watch(client: Client): void {
-    clearInterval(this.pinger);
-    this.pinger = setInterval(() => {
-      const timer = setTimeout(() => void client.end().catch(() => undefined), PING_TIMEOUT_MS);
-      client.query('SELECT 1').then(
-        () => clearTimeout(timer),
-        () => {
-          clearTimeout(timer);
-          void client.end().catch(() => undefined);
-        },
-      );
-    }, PING_EVERY_MS);
-    this.pinger.unref();
+  start(): Promise<void> {
+    return this.connection.start();
   }
 
   /** Calls `listener` with the version each time the folder is updated, until the returned function is called. */
@@ -64,10 +37,8 @@ export class FolderUpdates {
     };
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    clearInterval(this.pinger);
-    await this.client?.end().catch(() => undefined);
+  close(): Promise<void> {
+    return this.connection.close();
   }
 
   private deliver(payload: string | undefined): void {
@@ -77,19 +48,5 @@ export class FolderUpdates {
     } catch {
       // Not ours: the channel carries only the projection's JSON.
     }
-  }
-
-  private reconnect(failed: Client): void {
-    if (this.closed || this.client !== failed) return;
-    this.client = null;
-    const retry = () => {
-      if (this.closed) return;
-      this.start().then(
-        // Whatever was announced while disconnected: every waiter reads its folder again.
-        () => this.listeners.forEach((own) => own.forEach((listener) => listener(0))),
-        () => setTimeout(retry, 1_000).unref(),
-      );
-    };
-    setTimeout(retry, 200).unref();
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@forensics/domain';
 import { forbidden, notExist } from '../../errors/oz-http-error';
 import { InputObject } from '../input/input-object';
@@ -8,13 +8,17 @@ import { canSeeAllCompanies } from '../users/user-access';
 import { type BiometrySettings, DEFAULT_BIOMETRY_SETTINGS, parseBiometrySettings, storedBiometrySettings } from './biometry-settings';
 import { CompaniesRepository } from './companies.repository';
 import { type CompanyResponse, toCompanyResponse } from './company.row';
+import { TokenCache } from '../sessions/token-cache';
 
 const NAME = { min: 1, max: 255, pattern: /\S/, expected: 'a name that is not blank' };
 
 /** Companies: ADMIN creates them; ADMIN and OPERATOR read all; everyone else reads only its own. */
 @Injectable()
 export class CompaniesService {
-  constructor(private readonly companies: CompaniesRepository) {}
+  constructor(
+    private readonly companies: CompaniesRepository,
+    @Inject(TokenCache) private readonly checkedTokens: TokenCache,
+  ) {}
 
   async create(actor: Actor, body: unknown): Promise<CompanyResponse> {
     if (actor.role !== 'ADMIN') throw forbidden('Only an ADMIN creates companies');
@@ -36,6 +40,8 @@ export class CompaniesService {
     const biometry = input.has('biometry_settings') ? parseBiometrySettings(input.record('biometry_settings')) : undefined;
     const row = await this.companies.update(company_id, { ...(name !== undefined ? { name } : {}), ...(biometry ? { biometry } : {}) });
     if (!row) throw notExist('Company', { company_id });
+    // Its users' tokens carry its biometry settings: they are checked afresh.
+    this.checkedTokens.forgetAll();
     return toCompanyResponse(row);
   }
 

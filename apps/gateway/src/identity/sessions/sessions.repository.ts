@@ -32,6 +32,10 @@ export type TokenCheck = Readonly<{
   can_start_analyse_collection: boolean;
   /** The user's company's biometry settings (decision 0015); null for a user without a company. */
   company_biometry_settings: Record<string, unknown> | null;
+  /** The session's time left before this check slid it, on the database's clock. */
+  remaining_ms: number;
+  /** The first use of a refreshed pair: this check retired the pairs it replaced. */
+  retiring: boolean;
 }>;
 
 /**
@@ -66,7 +70,8 @@ const CHECK_TOKEN = `
     RETURNING p.session_id
   )
   SELECT session_id, user_id, company_id, user_type, usable, expired,
-         can_start_analyse_quality, can_start_analyse_biometry, can_start_analyse_collection, company_biometry_settings FROM found`;
+         can_start_analyse_quality, can_start_analyse_biometry, can_start_analyse_collection, company_biometry_settings,
+         (extract(epoch FROM expires_at - now()) * 1000)::float8 AS remaining_ms, replaces IS NOT NULL AS retiring FROM found`;
 
 /** The `sessions` table: only SHA-256 digests of tokens, never a token. */
 @Injectable()
