@@ -59,3 +59,21 @@ export function keptNotes(name: string): string {
   const at = current.indexOf(NOTES_MARKER);
   return at < 0 ? `${NOTES_MARKER}\n` : current.slice(at);
 }
+
+/**
+ * How long the local Kafka broker (tools/infra) had been running, in seconds; null when that
+ * cannot be told (no pid file, not Linux). A broker's JIT compiles for its first minutes, and a
+ * run on a broker started just before is slower than one on a broker that has been up a while.
+ */
+export function brokerUptimeS(): number | null {
+  try {
+    const pid = readFileSync(path.join(__dirname, '..', '..', '.cache', 'kafka', 'kafka.pid'), 'utf8').trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const startTicks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const uptimeS = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    // Clock ticks are 100 a second on Linux (USER_HZ).
+    return Number.isFinite(startTicks) && Number.isFinite(uptimeS) ? Math.round(uptimeS - startTicks / 100) : null;
+  } catch {
+    return null;
+  }
+}

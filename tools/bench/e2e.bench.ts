@@ -7,7 +7,7 @@
 import { Client } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fixture, startSystem, uploadForm } from '../../apps/gateway/test/system-harness';
-import { hostCalibrationMs, keptNotes, machine, percentile, round, writeBenchmark } from './bench-report';
+import { brokerUptimeS, hostCalibrationMs, keptNotes, machine, percentile, round, writeBenchmark } from './bench-report';
 import { requestTimelines, type SentRequest, STEPS } from './e2e/request-timeline';
 import { encodeUpload, type SingleRequestAnswer, singleRequestClient } from './e2e/single-request-client';
 
@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   console.log(`bench:e2e, single requests with photo liveness at ${RATE}/s for ${SECONDS} s after a ${WARMUP_S} s warm-up`);
   const calibrationMs = hostCalibrationMs();
   console.log(`  host calibration: ${calibrationMs} ms (lower is faster)`);
+  const brokerUptime = brokerUptimeS();
+  console.log(`  Kafka broker up for ${brokerUptime ?? '?'} s`);
   // A second worker process uses the second core, as the worker benchmark does.
   const system = await startSystem({ workers: 2 });
   try {
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
     const figures = {
       machine: machine(),
       host_calibration_ms: calibrationMs,
+      broker_uptime_s: brokerUptime,
       measured_at: new Date().toISOString(),
       rate_per_s: RATE,
       client: CLIENT,
@@ -126,7 +129,7 @@ function report(f: Record<string, unknown>, steps: readonly { name: string; p50:
     '',
     `Measured ${String(f['measured_at'])} by \`npm run bench:e2e\` (tools/bench/e2e.bench.ts).`,
     '',
-    `Machine: ${String(f['machine'])}; host calibration ${String(f['host_calibration_ms'])} ms (\`hostCalibrationMs\` in tools/bench/bench-report.ts: a fixed Node workload, lower is faster; the shared VM's speed varies from day to day). Every service runs as its own process (compiled), with two analysis workers (one per core); PostgreSQL, Kafka and the benchmark share the cores.`,
+    `Machine: ${String(f['machine'])}; host calibration ${String(f['host_calibration_ms'])} ms (\`hostCalibrationMs\` in tools/bench/bench-report.ts: a fixed Node workload, lower is faster; the shared VM's speed varies from day to day). Every service runs as its own process (compiled), with two analysis workers (one per core); PostgreSQL, Kafka and the benchmark share the cores. The Kafka broker had been running for ${String(f['broker_uptime_s'] ?? 'an unknown time')} s when the run began: a broker's JIT compiles for its first minutes, and a run on a broker started just before measures slower (see the notes).`,
     '',
     `Load: ${String(f['rate_per_s'])} single requests a second for ${String(f['seconds'])} s after a ${WARMUP_S} s warm-up (not counted), open loop (sent on schedule, whatever`,
     'the answers), each `POST /api/folders/` with one selfie photo (alternating two fixture photos) and a QUALITY analysis with the best shot,',
