@@ -229,6 +229,28 @@ describe('API flows', () => {
     expect((await ended) - deactivatedAt).toBeLessThan(5_000);
   });
 
+  it("ends a status stream once its user's role changes: its reads were allowed under the old one", async () => {
+    const watcher = await system.companyUser(admin, 'CLIENT');
+    const created = await system.api('POST', '/api/folders/', {
+      token: watcher.token,
+      form: uploadForm({ selfie: { name: 'selfie.jpg', bytes: fixture('footballer.jpg') } }, { 'media:tags': { selfie: ['photo_selfie'] } }),
+    });
+    const stream = await fetch(`${system.baseUrl}/api/folders/${created.body.folder_id as string}/stream?keep_open=true`, { headers: { 'X-Forensic-Access-Token': watcher.token } });
+    expect(stream.status).toBe(200);
+    const ended = (async () => {
+      for await (const _chunk of stream.body as unknown as AsyncIterable<Uint8Array>) {
+        // read until the server ends it
+      }
+      return Date.now();
+    })();
+    await sleep(1_500);
+    const changedAt = Date.now();
+    // The token stays valid (a role change revokes nothing); the stream ends all the same.
+    expect((await system.api('PATCH', `/api/users/${watcher.userId}`, { token: admin, json: { profile: { user_type: 'CLIENT_OPERATOR' } } })).status).toBe(200);
+    expect((await ended) - changedAt).toBeLessThan(5_000);
+    expect((await system.api('GET', `/api/folders/${created.body.folder_id as string}/`, { token: watcher.token })).status).toBe(200);
+  });
+
   it('lets one user hold at most 20 status streams at once (429 beyond), and a closed one frees its place', async () => {
     const watcher = await system.companyUser(admin, 'CLIENT');
     const created = await system.api('POST', '/api/folders/', {

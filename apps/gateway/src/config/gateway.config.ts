@@ -66,7 +66,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     adminEmail: settings.text('ADMIN_EMAIL', 'admin@forensics.local', (v) => /^[^@\s]+@[^@\s]+$/.test(v), 'an e-mail address'),
     adminPassword: settings.text('ADMIN_PASSWORD', 'change-me-now', (v) => v.length >= 8, 'at least 8 characters'),
     singleRequestTimeoutMs: settings.positiveInt('SINGLE_REQUEST_TIMEOUT_MS', 60_000),
-    tokenCacheMs: Number(settings.text('TOKEN_CACHE_MS', '5000', (v) => /^[0-9]+$/.test(v) && Number(v) <= 60_000, 'a number of milliseconds from 0 to 60000')),
+    tokenCacheMs: Number(settings.text('TOKEN_CACHE_MS', '5000', (v) => /^[0-9]+$/.test(v) && Number(v) <= 10_000, 'a number of milliseconds from 0 to 10000')),
     streamHeartbeatMs: settings.positiveInt('STREAM_HEARTBEAT_MS', 15_000),
     maxFileBytes: settings.positiveInt('MAX_FILE_BYTES', 30 * 1024 * 1024),
     maxFilesPerFolder: settings.positiveInt('MAX_FILES_PER_FOLDER', 10),

@@ -29,16 +29,31 @@ export class ListeningConnection {
     private readonly handlers: ListeningHandlers,
   ) {}
 
+  /** Connects and LISTENs; a connection that fails on the way is closed, never left open. */
   async start(reconnected = false): Promise<void> {
     const client = new Client({ connectionString: this.databaseUrl, application_name: this.applicationName, keepAlive: true });
     client.on('notification', ({ payload }) => this.handlers.notification(payload));
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
-    await client.connect();
-    await client.query(`LISTEN "${this.channel}"`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${this.channel}"`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    // Closed while connecting: this connection is not wanted any more.
+    if (this.closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.client = client;
     this.watch(client);
-    this.handlers.connected?.(reconnected);
+    try {
+      this.handlers.connected?.(reconnected);
+    } catch {
+      // A listener's failure is its own; the connection stands.
+    }
   }
 
   async close(): Promise<void> {

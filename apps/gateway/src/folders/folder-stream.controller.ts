@@ -97,11 +97,12 @@ export class FolderStreamController {
       return;
     }
     unsubscribe = this.updates.subscribe(folderId, () => void refresh());
-    // The token is checked again with each heartbeat (which also slides a person's expiry, as any
-    // request does): a stream does not outlive the session it was opened with.
+    // The token is checked again with each heartbeat, as any request's is (the check slides a
+    // person's expiry whenever it asks the database): a stream does not outlive the session it was
+    // opened with, nor the role and company its reads were allowed under.
     heartbeat = setInterval(() => {
       this.sessions.authenticate(Array.isArray(token) ? token[0] : token).then(
-        () => closed || response.write(': keep-alive\n\n'),
+        ({ actor: now }) => (now.user_id === actor.user_id && now.company_id === actor.company_id && now.role === actor.role ? closed || response.write(': keep-alive\n\n') : finish()),
         () => finish(),
       );
     }, this.config.streamHeartbeatMs);

@@ -9,7 +9,8 @@ export const ACCESS_TOKEN_HEADER = 'x-forensic-access-token';
 
 /**
  * The global guard: every handler needs a valid access token unless it is marked @Public().
- * It sets `request.caller`; one statement checks the token and slides its expiry.
+ * It sets `request.caller`; one statement checks the token and slides its expiry, unless the token
+ * cache confirms a token checked a moment ago (decision 0018).
  */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {

@@ -36,9 +36,9 @@ describe('identity: the token cache', () => {
   /** Moves the session's expiry behind the cache's back: no trigger fires for it. */
   const expireQuietly = (app: IdentityTestApp, token: string) => app.sql(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [digestOf(token)]);
 
-  describe('with a long cache time (60 s), so that only a notification can explain a prompt change', () => {
+  describe('with the longest cache time (10 s), so that only a notification can explain a change seen within 2 s', () => {
     beforeAll(async () => {
-      t = await startIdentityTestApp({ instances: 2, env: { TOKEN_CACHE_MS: '60000' } });
+      t = await startIdentityTestApp({ instances: 2, env: { TOKEN_CACHE_MS: '10000' } });
       const company = await t.api('POST', '/api/companies/', { token: await t.adminToken(), json: { name: 'Cached' } });
       companyId = company.body.company_id;
     });
@@ -51,6 +51,30 @@ describe('identity: the token cache', () => {
       const { token } = await usedClient();
       await expireQuietly(t, token);
       expect(await whoami(token)).toMatchObject({ status: 200, body: { role: 'CLIENT' } });
+    });
+
+    it("does not forget for a check that slides a person's expiry, nor for another user's change", async () => {
+      const { token } = await usedClient();
+      await expireQuietly(t, token);
+      const sliding = await usedClient();
+      const expiresAt = async () => (await t.sql<{ expires_at: Date }>('SELECT expires_at FROM sessions WHERE token_hash = $1', [digestOf(sliding.token)]))[0]!.expires_at.getTime();
+      await t.sql(`UPDATE sessions SET expires_at = now() + interval '1 minute' WHERE token_hash = $1`, [digestOf(sliding.token)]);
+      const before = await expiresAt();
+      // A change to the user forgets its token, so the next request asks the database, which slides the expiry.
+      await t.sql(`UPDATE users SET first_name = 'Changed' WHERE user_id = $1`, [sliding.userId]);
+      expect(await msUntil(async () => (await whoami(sliding.token)).status === 200 && (await expiresAt()) > before, 2_000)).not.toBeNull();
+      expect((await expiresAt()) - Date.now()).toBeGreaterThan(14 * 60_000);
+      // The slide notified nothing: the token stays cached, and so does the other user's.
+      await expireQuietly(t, sliding.token);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await whoami(sliding.token)).status).toBe(200);
+      expect(await whoami(token)).toMatchObject({ status: 200, body: { role: 'CLIENT' } });
+    });
+
+    it('refuses a token within moments when its session row is deleted', async () => {
+      const { token } = await usedClient();
+      await t.sql('DELETE FROM sessions WHERE token_hash = $1', [digestOf(token)]);
+      expect(await msUntil(async () => (await whoami(token)).status === 401, 2_000)).not.toBeNull();
     });
 
     it("refuses a token at once on the gateway that deactivated its user, though it was in that gateway's cache", async () => {

@@ -41,7 +41,7 @@ export class CompaniesService {
     const row = await this.companies.update(company_id, { ...(name !== undefined ? { name } : {}), ...(biometry ? { biometry } : {}) });
     if (!row) throw notExist('Company', { company_id });
     // Its users' tokens carry its biometry settings: they are checked afresh.
-    this.checkedTokens.forgetAll();
+    this.checkedTokens.forget({ companyId: company_id });
     return toCompanyResponse(row);
   }
 

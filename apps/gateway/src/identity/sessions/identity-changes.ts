@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } fro
 import { GATEWAY_CONFIG } from '../../config/gateway-config.provider';
 import type { GatewayConfig } from '../../config/gateway.config';
 import { ListeningConnection } from '../../database/listening-connection';
-import { TokenCache } from './token-cache';
+import { forgetScopeOf, TokenCache } from './token-cache';
 
 /** The channel the identity schema's triggers notify (migration 1733600000000), as they name it. */
 export function identityChangedChannel(identitySchema: string): string {
@@ -31,7 +31,7 @@ export class IdentityChanges implements OnModuleInit, OnApplicationShutdown {
     this.connection =
       config.tokenCacheMs > 0
         ? new ListeningConnection(config.databaseUrl, 'gateway-identity-changes', identityChangedChannel(config.identitySchema), {
-            notification: () => cache.forgetAll(),
+            notification: (payload) => cache.forget(forgetScopeOf(payload)),
             connected: () => cache.setListening(true),
             disconnected: () => cache.setListening(false),
           })

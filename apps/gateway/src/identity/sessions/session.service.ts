@@ -55,19 +55,20 @@ export class SessionService {
     const actor: Actor = { user_id: found.user_id, company_id: found.company_id, role: found.user_type };
     const allowed = ANALYSIS_TYPES.filter((type) => found[`can_start_analyse_${type.toLowerCase() as Lowercase<AnalysisType>}`]);
     const biometry = found.company_biometry_settings === null ? null : storedBiometrySettings(found.company_biometry_settings);
-    const caller: Caller = Object.freeze({ actor: Object.freeze(actor), sessionId: found.session_id, mayStartAnalyses: new Set(allowed), companyBiometry: biometry });
-    // The pairs this check retired may be in the cache: forget them before anyone asks again.
-    if (found.retiring) this.cache.forgetAll();
+    // Shared by the requests the cache answers: nothing may change it.
+    const caller: Caller = Object.freeze({ actor: Object.freeze(actor), sessionId: found.session_id, mayStartAnalyses: new Set(allowed), companyBiometry: biometry && Object.freeze(biometry) });
+    // The pairs this check retired (the same user's) may be in the cache: forget them before anyone asks again.
+    if (found.retiring) this.cache.forget({ userId: found.user_id });
     else this.cache.keep(key, caller, found.remaining_ms, begun);
     return caller;
   }
 
   /**
-   * After this gateway changed who a token is (a revocation, a user or a company updated): its next
+   * After this gateway changed who a user's tokens are (a role, a company, permissions): its next
    * request asks the database. Other gateways hear it from the database's notification.
    */
-  forgetCheckedTokens(): void {
-    this.cache.forgetAll();
+  forgetCheckedTokensOf(user_id: string): void {
+    this.cache.forget({ userId: user_id });
   }
 
   /**
@@ -93,7 +94,7 @@ export class SessionService {
   /** Ends every session of a user (deactivated, deleted). */
   async revokeAllOf(user_id: string, keep: string | null = null): Promise<void> {
     await this.sessions.revokeAllOf(user_id, keep);
-    this.cache.forgetAll();
+    this.cache.forget({ userId: user_id });
   }
 
   private newPair(user_id: string, kind: SessionKind, replaces: string | null) {

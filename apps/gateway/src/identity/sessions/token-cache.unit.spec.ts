@@ -1,7 +1,7 @@
 import type { Caller } from '../caller';
-import { TokenCache } from './token-cache';
+import { forgetScopeOf, TokenCache } from './token-cache';
 
-const caller = (user_id: string): Caller => ({ actor: { user_id, company_id: 'c1', role: 'CLIENT' }, sessionId: `s-${user_id}`, mayStartAnalyses: new Set(['QUALITY']), companyBiometry: null });
+const caller = (user_id: string, company_id = 'c1'): Caller => ({ actor: { user_id, company_id, role: 'CLIENT' }, sessionId: `s-${user_id}`, mayStartAnalyses: new Set(['QUALITY']), companyBiometry: null });
 
 describe('the token cache', () => {
   let clock: number;
@@ -26,6 +26,17 @@ describe('the token cache', () => {
     expect(tokens.size).toBe(0);
   });
 
+  it("counts the time from the check's start, not from its answer", () => {
+    const tokens = cache();
+    const begun = tokens.begin();
+    clock += 40;
+    tokens.keep('t1', caller('u1'), 300, begun);
+    clock += 259;
+    expect(tokens.get('t1')).not.toBeNull();
+    clock += 1;
+    expect(tokens.get('t1')).toBeNull();
+  });
+
   it('keeps a caller no longer than its session has left', () => {
     const tokens = cache();
     tokens.keep('t1', caller('u1'), 300, tokens.begin());
@@ -42,12 +53,21 @@ describe('the token cache', () => {
     expect(tokens.size).toBe(0);
   });
 
-  it('forgets everything on a change, and keeps no check that was under way meanwhile', () => {
+  it("forgets one user's tokens, or one company's users' tokens, and keeps the others", () => {
     const tokens = cache();
-    tokens.keep('t1', caller('u1'), 60_000, tokens.begin());
+    for (const [user, company] of [['u1', 'c1'], ['u2', 'c1'], ['u3', 'c2']] as const) tokens.keep(user, caller(user, company), 60_000, tokens.begin());
+    tokens.forget({ userId: 'u1' });
+    expect([tokens.get('u1'), tokens.get('u2'), tokens.get('u3')].map((c) => c?.actor.user_id ?? null)).toEqual([null, 'u2', 'u3']);
+    tokens.forget({ companyId: 'c1' });
+    expect([tokens.get('u2'), tokens.get('u3')].map((c) => c?.actor.user_id ?? null)).toEqual([null, 'u3']);
+    tokens.forget('all');
+    expect(tokens.size).toBe(0);
+  });
+
+  it('keeps no check that was under way while it forgot anything', () => {
+    const tokens = cache();
     const begun = tokens.begin();
-    tokens.forgetAll();
-    expect(tokens.get('t1')).toBeNull();
+    tokens.forget({ userId: 'someone-else' });
     tokens.keep('t2', caller('u2'), 60_000, begun);
     expect(tokens.get('t2')).toBeNull();
     tokens.keep('t2', caller('u2'), 60_000, tokens.begin());
@@ -85,5 +105,14 @@ describe('the token cache', () => {
     expect(tokens.size).toBe(2);
     expect(tokens.get('t1')).toBeNull();
     expect(tokens.get('t3')?.actor.user_id).toBe('u3');
+  });
+
+  it("reads the triggers' notifications: a user, a company, else everything", () => {
+    expect(forgetScopeOf('user:7f1c')).toEqual({ userId: '7f1c' });
+    expect(forgetScopeOf('company:c9')).toEqual({ companyId: 'c9' });
+    expect(forgetScopeOf('all')).toBe('all');
+    expect(forgetScopeOf('')).toBe('all');
+    expect(forgetScopeOf(undefined)).toBe('all');
+    expect(forgetScopeOf('user:')).toBe('all');
   });
 });

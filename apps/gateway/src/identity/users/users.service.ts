@@ -77,7 +77,7 @@ export class UsersService {
     const { password, ...rest } = input;
     const updated = await this.users.update(user.user_id, { ...rest, user_type, company_id, password_hash: password === undefined ? undefined : await hashPassword(password) });
     // Its role, company or permissions may have changed: its tokens are checked afresh.
-    this.sessions.forgetCheckedTokens();
+    this.sessions.forgetCheckedTokensOf(user.user_id);
     // Someone else resetting the password, or a deactivation, ends the user's sessions; changing
     // one's own password ends all the others (whoever else held a token of it is out).
     if (input.is_active === false || (password !== undefined && !self)) await this.sessions.revokeAllOf(user.user_id);
