@@ -209,7 +209,8 @@ describe('API flows', () => {
     expect(statuses.at(-1)).toBe('FINISHED');
   });
 
-  it('ends a status stream once its user is deactivated: a stream does not outlive its session', async () => {
+  /** A CLIENT with a folder and a kept-open status stream on it; `ended` resolves when the server ends the stream. */
+  const watchedFolder = async () => {
     const watcher = await system.companyUser(admin, 'CLIENT');
     const created = await system.api('POST', '/api/folders/', {
       token: watcher.token,
@@ -224,31 +225,23 @@ describe('API flows', () => {
       return Date.now();
     })();
     await sleep(1_500);
+    return { watcher, folderId: created.body.folder_id as string, ended };
+  };
+
+  it('ends a status stream once its user is deactivated: a stream does not outlive its session', async () => {
+    const { watcher, ended } = await watchedFolder();
     const deactivatedAt = Date.now();
     expect((await system.api('PATCH', `/api/users/${watcher.userId}`, { token: admin, json: { profile: { is_active: false } } })).status).toBe(200);
     expect((await ended) - deactivatedAt).toBeLessThan(5_000);
   });
 
   it("ends a status stream once its user's role changes: its reads were allowed under the old one", async () => {
-    const watcher = await system.companyUser(admin, 'CLIENT');
-    const created = await system.api('POST', '/api/folders/', {
-      token: watcher.token,
-      form: uploadForm({ selfie: { name: 'selfie.jpg', bytes: fixture('footballer.jpg') } }, { 'media:tags': { selfie: ['photo_selfie'] } }),
-    });
-    const stream = await fetch(`${system.baseUrl}/api/folders/${created.body.folder_id as string}/stream?keep_open=true`, { headers: { 'X-Forensic-Access-Token': watcher.token } });
-    expect(stream.status).toBe(200);
-    const ended = (async () => {
-      for await (const _chunk of stream.body as unknown as AsyncIterable<Uint8Array>) {
-        // read until the server ends it
-      }
-      return Date.now();
-    })();
-    await sleep(1_500);
+    const { watcher, folderId, ended } = await watchedFolder();
     const changedAt = Date.now();
     // The token stays valid (a role change revokes nothing); the stream ends all the same.
     expect((await system.api('PATCH', `/api/users/${watcher.userId}`, { token: admin, json: { profile: { user_type: 'CLIENT_OPERATOR' } } })).status).toBe(200);
     expect((await ended) - changedAt).toBeLessThan(5_000);
-    expect((await system.api('GET', `/api/folders/${created.body.folder_id as string}/`, { token: watcher.token })).status).toBe(200);
+    expect((await system.api('GET', `/api/folders/${folderId}/`, { token: watcher.token })).status).toBe(200);
   });
 
   it('lets one user hold at most 20 status streams at once (429 beyond), and a closed one frees its place', async () => {
