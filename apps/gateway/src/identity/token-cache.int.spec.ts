@@ -32,15 +32,20 @@ describe('identity: the token cache', () => {
     expect((await app.api('GET', '/test/whoami', { token })).status).toBe(200);
     return { token, userId: created.body.user_id as string };
   };
+  /** A gateway (or two) on a schema of its own, with a company whose users the tests create. */
+  const startWithCompany = async (options: Parameters<typeof startIdentityTestApp>[0], name: string) => {
+    const app = await startIdentityTestApp(options);
+    const company = await app.api('POST', '/api/companies/', { token: await app.adminToken(), json: { name } });
+    companyId = company.body.company_id;
+    return app;
+  };
   const whoami = (token: string, app: IdentityTestApp = t): Promise<{ status: number; body: ApiBody }> => app.api('GET', '/test/whoami', { token });
   /** Moves the session's expiry behind the cache's back: no trigger fires for it. */
   const expireQuietly = (app: IdentityTestApp, token: string) => app.sql(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [digestOf(token)]);
 
   describe('with the longest cache time (10 s), so that only a notification can explain a change seen within 2 s', () => {
     beforeAll(async () => {
-      t = await startIdentityTestApp({ instances: 2, env: { TOKEN_CACHE_MS: '10000' } });
-      const company = await t.api('POST', '/api/companies/', { token: await t.adminToken(), json: { name: 'Cached' } });
-      companyId = company.body.company_id;
+      t = await startWithCompany({ instances: 2, env: { TOKEN_CACHE_MS: '10000' } }, 'Cached');
     });
 
     afterAll(async () => {
@@ -125,9 +130,7 @@ describe('identity: the token cache', () => {
     let short: IdentityTestApp;
 
     beforeAll(async () => {
-      short = await startIdentityTestApp({ env: { TOKEN_CACHE_MS: '300' } });
-      const company = await short.api('POST', '/api/companies/', { token: await short.adminToken(), json: { name: 'Short' } });
-      companyId = company.body.company_id;
+      short = await startWithCompany({ env: { TOKEN_CACHE_MS: '300' } }, 'Short');
     });
 
     afterAll(async () => {
@@ -146,9 +149,7 @@ describe('identity: the token cache', () => {
     let off: IdentityTestApp;
 
     beforeAll(async () => {
-      off = await startIdentityTestApp({ env: { TOKEN_CACHE_MS: '0' } });
-      const company = await off.api('POST', '/api/companies/', { token: await off.adminToken(), json: { name: 'Off' } });
-      companyId = company.body.company_id;
+      off = await startWithCompany({ env: { TOKEN_CACHE_MS: '0' } }, 'Off');
     });
 
     afterAll(async () => {
