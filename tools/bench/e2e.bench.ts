@@ -25,7 +25,7 @@ const PHOTOS = ['footballer.jpg', 'astronaut.png'];
 const CLIENT = process.env['BENCH_E2E_CLIENT'] === 'fetch' ? 'fetch' : 'http';
 const PAYLOAD = { 'media:tags': { photo1: ['photo_selfie'] }, analyses: [{ type: 'quality', params: { extract_best_shot: true } }] };
 
-type Sample = { latencyMs: number; folderId: string; status: number; warm: boolean; finished: boolean; timed: SentRequest };
+type Sample = { photo: string; latencyMs: number; folderId: string; status: number; warm: boolean; finished: boolean; timed: SentRequest };
 
 async function main(): Promise<void> {
   const calibrationMs = hostCalibrationMs();
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
           const { status, body, sentAt, answeredAt } = answer;
           // The steps are timed against the services' log lines, which carry wall-clock times.
           const timed = { id, sentAt: answer.sentEpochMs, answeredAt: answer.answeredEpochMs };
-          samples.push({ latencyMs: answeredAt - sentAt, folderId: body?.folder_id ?? '', status, warm, finished: body?.resolution_status === 'FINISHED', timed });
+          samples.push({ photo: photo.name, latencyMs: answeredAt - sentAt, folderId: body?.folder_id ?? '', status, warm, finished: body?.resolution_status === 'FINISHED', timed });
         })(),
       );
       if (n % (RATE * 5) === 0 && n > 0) console.log(`  ${Math.round((performance.now() - started) / 1000)} s: ${samples.length} answered of ${n} sent`);
@@ -75,15 +75,32 @@ async function main(): Promise<void> {
     const ok = measured.filter((s) => s.status === 201 && s.finished);
     const modelMs = await modelTimes(system.env, ok.map((s) => s.folderId));
     const latencies = ok.map((s) => s.latencyMs).sort((a, b) => a - b);
-    const overheads = ok.map((s) => s.latencyMs - (modelMs.get(s.folderId) ?? Number.NaN)).filter(Number.isFinite).sort((a, b) => a - b);
+    const overheadOf = (s: Sample) => s.latencyMs - (modelMs.get(s.folderId) ?? Number.NaN);
+    const overheads = sortedFinite(ok.map(overheadOf));
     const models = [...modelMs.values()].sort((a, b) => a - b);
     // The services' last log lines may still be on their way.
     await sleep(500);
     // The timeline's own overhead is the figure above, measured the same way: not repeated among the steps.
     const steps = [...requestTimelines(system.allProcesses(), ok.map((s) => s.timed))].filter(([name]) => name !== 'overhead').map(([name, values]) => {
-      const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+      const sorted = sortedFinite(values);
       return { name, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), n: sorted.length };
     });
+    // The two photos differ in size (73 KB and 792 KB), and so in what the upload and its blob cost.
+    const byPhoto = photos.map(({ name, bytes }) => {
+      const of = ok.filter((s) => s.photo === name);
+      const overhead = sortedFinite(of.map(overheadOf));
+      const photoSteps = requestTimelines(system.allProcesses(), of.map((s) => s.timed));
+      return {
+        name,
+        kb: Math.round(bytes.length / 1024),
+        n: of.length,
+        overheadP50: round(percentile(overhead, 50)),
+        overheadP99: round(percentile(overhead, 99)),
+        modelP50: round(percentile(sortedFinite(of.map((s) => modelMs.get(s.folderId) ?? Number.NaN)), 50)),
+        stepP50s: STEPS.map((step) => round(percentile(sortedFinite(photoSteps.get(step) ?? []), 50))),
+      };
+    });
+    for (const p of byPhoto) console.log(`  ${p.name}: overhead p50 ${p.overheadP50} ms, p99 ${p.overheadP99} ms, model p50 ${p.modelP50} ms, steps p50 ${p.stepP50s.join(', ')} ms`);
     const figures = {
       machine: machine(),
       host_calibration_ms: calibrationMs,
@@ -104,11 +121,12 @@ async function main(): Promise<void> {
       model_p99_ms: round(percentile(models, 99)),
       overhead_p50_ms: round(percentile(overheads, 50)),
       overhead_p99_ms: round(percentile(overheads, 99)),
+      ...Object.fromEntries(byPhoto.map((p) => [`overhead_p50_ms_${p.name.replace(/\W/g, '_')}`, p.overheadP50])),
       worker_processes: 2,
       ...Object.fromEntries(steps.filter((s) => (STEPS as readonly string[]).includes(s.name)).map((s, i) => [`step_${i + 1}_p50_ms`, s.p50])),
     };
     console.log(JSON.stringify(figures, null, 2));
-    writeBenchmark('e2e', report(figures, steps), figures);
+    writeBenchmark('e2e', report(figures, steps, byPhoto), figures);
   } finally {
     await system.close();
   }
@@ -129,7 +147,11 @@ async function modelTimes(env: Record<string, string>, folderIds: readonly strin
   }
 }
 
-function report(f: Record<string, unknown>, steps: readonly { name: string; p50: number; p99: number; n: number }[]): string {
+type PhotoFigures = Readonly<{ name: string; kb: number; n: number; overheadP50: number; overheadP99: number; modelP50: number; stepP50s: readonly number[] }>;
+
+const sortedFinite = (values: readonly number[]): number[] => values.filter(Number.isFinite).sort((a, b) => a - b);
+
+function report(f: Record<string, unknown>, steps: readonly { name: string; p50: number; p99: number; n: number }[], byPhoto: readonly PhotoFigures[]): string {
   const met = (value: unknown, target: number) => (typeof value === 'number' && value <= target ? 'met' : '**missed**');
   return [
     '# End to end: single requests through the whole system',
@@ -164,6 +186,12 @@ function report(f: Record<string, unknown>, steps: readonly { name: string; p50:
     '| step | p50 | p99 | requests |',
     '| --- | --- | --- | --- |',
     ...steps.map((s, i) => `| ${i < STEPS.length ? `${i + 1}. ` : ''}${s.name} | ${s.p50} ms | ${s.p99} ms | ${s.n} |`),
+    '',
+    'By photo (`overhead_p50_ms_<photo>` in e2e.json): the overall p50 falls between the two.',
+    '',
+    '| photo | requests | overhead p50 / p99 | model p50 | steps 1-7, p50 |',
+    '| --- | --- | --- | --- | --- |',
+    ...byPhoto.map((p) => `| ${p.name} (${p.kb} KB) | ${p.n} | ${p.overheadP50} / ${p.overheadP99} ms | ${p.modelP50} ms | ${p.stepP50s.join(', ')} ms |`),
     '',
     keptNotes('e2e'),
   ].join('\n');
