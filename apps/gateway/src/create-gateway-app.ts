@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { jsonLog, type Log, metricsServerProviders } from '@forensics/observability';
 import type { GatewayConfig } from './config/gateway.config';
 import { OzExceptionFilter } from './errors/oz-exception.filter';
+import { StorableInputInterceptor } from './errors/storable-input.interceptor';
 import { type RouteMethods, routeMethodsOf } from './errors/route-methods';
 import { GatewayModule } from './gateway.module';
 import { GatewayMetrics } from './observability/gateway-metrics';
@@ -26,6 +27,8 @@ export async function createGatewayApp(config: GatewayConfig, log: Log = jsonLog
   // The routes are known once the app is initialised; the filter asks them when a method has none.
   let routeMethods: RouteMethods = () => [];
   app.useGlobalFilters(new OzExceptionFilter(log, (path) => routeMethods(path)));
+  // Text PostgreSQL cannot store, in any route's path, query or JSON body, is the client's error (400), never a 500.
+  app.useGlobalInterceptors(new StorableInputInterceptor());
   app.enableShutdownHooks();
   app.set('query parser', 'extended');
   // Answers do not advertise the framework (and its version range) to whoever probes the API.

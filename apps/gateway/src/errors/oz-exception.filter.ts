@@ -65,7 +65,7 @@ export function toOzResponse(exception: unknown): { status: number; body: OzErro
     if (status < 500) return { status, body: body(OzErrorCode.INVALID_STRUCTURE, exception.message) };
   }
   // busboy: a multipart body it cannot read.
-  if (typeof e.message === 'string' && /Unexpected end of form|Malformed part header|Multipart: Boundary not found|Unexpected end of multipart/i.test(e.message)) {
+  if (typeof e.message === 'string' && /Unexpected end of form|Malformed part header|Malformed content type|Request aborted|Request closed|Multipart: Boundary not found|Unexpected end of multipart/i.test(e.message)) {
     return { status: 400, body: body(OzErrorCode.INVALID_STRUCTURE, `The multipart body cannot be read: ${e.message}`) };
   }
   return { status: 500, body: body(OzErrorCode.UNKNOWN, 'Unknown server side error occurred') };

@@ -29,7 +29,7 @@ export class FolderCommands {
     input: Readonly<{ media: readonly MediaInput[]; metaData: Record<string, unknown>; analyses: readonly RequestedAnalysis[] | null; resolutionEndpoint: string | null; keys: ReadonlyMap<string, string> }>,
     context: CommandContext,
     singleRequestTimeoutMs: number,
-  ): Promise<{ folder: VisibleFolder; groupId: string | null; timedOut: boolean }> {
+  ): Promise<{ folder: VisibleFolder; groupId: string | null; timedOut: boolean; duplicate: boolean }> {
     const { actor } = context;
     if (actor.company_id === null) throw forbidden('Folders belong to a company: create them as a user of one');
     const folderId = randomUUID();
@@ -51,7 +51,7 @@ export class FolderCommands {
     // A single request waits for its group; a plain create only for its own write.
     const done = groupId ? (f: VisibleFolder | null) => groupFinished(f, groupId) : () => true;
     const reply = await this.afterCommand(folderId, run, done, groupId ? singleRequestTimeoutMs : 0, actor);
-    return { folder: reply.folder, groupId, timedOut: reply.timedOut };
+    return { folder: reply.folder, groupId, timedOut: reply.timedOut, duplicate: reply.duplicate };
   }
 
   async addMedia(folderId: string, media: readonly MediaInput[], context: CommandContext): Promise<VisibleFolder> {
@@ -101,7 +101,7 @@ export class FolderCommands {
     done: (folder: VisibleFolder | null, version: number) => boolean,
     timeoutMs: number,
     actor: Actor,
-  ): Promise<{ folder: VisibleFolder; timedOut: boolean }> {
+  ): Promise<{ folder: VisibleFolder; timedOut: boolean; duplicate: boolean }> {
     const started = Date.now();
     let watch = watchFolder(this.updates, folderId);
     try {
@@ -124,7 +124,7 @@ export class FolderCommands {
       if (written.timedOut || !written.value) throw new OzHttpError(OzErrorCode.EXTERNAL_SERVICE, 'The command was recorded, but the read model has not caught up yet; read the folder again shortly', { folder_id: target }, 503);
       // The folder in hand is judged first: it is read again only when the projection announces a change.
       const { value, timedOut } = await readUntil(watch, read, (f) => f !== null && done(f, version), timeoutMs - (Date.now() - started), { value: written.value });
-      return { folder: value ?? written.value, timedOut };
+      return { folder: value ?? written.value, timedOut, duplicate: reply.duplicate };
     } finally {
       watch.close();
     }

@@ -14,7 +14,7 @@ import { FolderCommands } from './folder-commands';
 import { baseUrlOf, folderJson } from './folder-json';
 import { commandContext } from './request-context';
 import { checkResolutionEndpoint } from './resolution-endpoint';
-import { type UploadedFile, storeUploads } from './stored-upload';
+import { type UploadedFile, rollbackIfRefused, storeUploads } from './stored-upload';
 import { analysesOf, endpointOf, parseUploadPayload } from './upload-payload';
 import { BLOBS } from './folders.tokens';
 import type { BlobStore } from '@forensics/blob-store';
@@ -47,14 +47,16 @@ export class FoldersController {
     const context = commandContext(request, actor);
     const stored = await storeUploads(uploads, payload, this.blobs);
     try {
-      const { folder } = await this.commands.createFolder(
+      const { folder, duplicate } = await this.commands.createFolder(
         { media: stored.media, metaData: payload.folderMetaData, analyses, resolutionEndpoint: payload.resolutionEndpoint, keys: stored.keys },
         context,
         this.config.singleRequestTimeoutMs,
       );
+      // A repeated Idempotency-Key answers with the first request's folder: files new with this one belong to no folder.
+      if (duplicate) await stored.rollback();
       return folderJson(folder, { withAnalyses: payload.analyses !== null }, baseUrlOf(request));
     } catch (error) {
-      await stored.rollback();
+      await rollbackIfRefused(error, stored);
       throw error;
     }
   }
@@ -75,7 +77,7 @@ export class FoldersController {
       const ids = new Set(stored.media.map((m) => m.media_id));
       return folderJson(folder, { withAnalyses: false }, baseUrlOf(request)).media.filter((m) => ids.has(m.media_id));
     } catch (error) {
-      await stored.rollback();
+      await rollbackIfRefused(error, stored);
       throw error;
     }
   }

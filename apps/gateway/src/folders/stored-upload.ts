@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BlobStore } from '@forensics/blob-store';
-import type { MediaInput, MediaType } from '@forensics/domain';
+import { DomainError, type MediaInput, type MediaType } from '@forensics/domain';
+import { OzHttpError } from '../errors/oz-http-error';
 import { checkedFileName, type UploadPayload } from './upload-payload';
 
 /** A file of a multipart request, as multer hands it over (in memory, size-limited). */
@@ -41,4 +42,15 @@ export async function storeUploads(files: readonly UploadedFile[], payload: Uplo
 
 async function removeBlobs(blobs: BlobStore, sha256s: readonly string[]): Promise<void> {
   for (const sha of sha256s) await blobs.remove(sha).catch(() => undefined);
+}
+
+/**
+ * After a command with this request's files failed: their blobs go only when the command was
+ * refused (a 4xx). A 503 (ingest away or slow, the read model behind) or an unexpected error may
+ * come after the command was recorded, and then its media must stay: an unused blob is better
+ * than a folder whose file is gone.
+ */
+export async function rollbackIfRefused(error: unknown, stored: Readonly<{ rollback: () => Promise<void> }>): Promise<void> {
+  const refused = error instanceof OzHttpError ? error.status < 500 : error instanceof DomainError;
+  if (refused) await stored.rollback();
 }

@@ -1,3 +1,4 @@
+import { MAX_NESTING } from '@forensics/contracts';
 import { invalidValue } from '../errors/oz-http-error';
 
 /** The Oz folder-list filters (oz-api.md §1.5), checked. */
@@ -37,10 +38,14 @@ export function integer(query: Query, key: string, fallback: number, min: number
   return Number(raw);
 }
 
+/** 9999-12-31T23:59:59Z. */
+const MAX_EPOCH_S = 253_402_300_799;
+
 function epoch(query: Query, key: string): number | null {
   const raw = single(query, key);
   if (raw === undefined || raw === '') return null;
-  if (!/^\d+(\.\d+)?$/.test(raw) || !Number.isFinite(Number(raw))) throw invalidValue(`Query parameter "${key}" must be a UNIX time in seconds`, { field: key, value: raw });
+  // PostgreSQL's timestamps end in the year 294276; the API takes times up to the end of 9999.
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(Number(raw) <= MAX_EPOCH_S)) throw invalidValue(`Query parameter "${key}" must be a UNIX time in seconds, at most ${MAX_EPOCH_S}`, { field: key, value: raw });
   return Number(raw);
 }
 
@@ -84,6 +89,8 @@ export function parseFolderListQuery(query: Query): FolderListQuery {
     metaData: metaDataConditions(query).map((expression) => {
       const match = /^([^=!]+)(==|!=)(.*)$/.exec(expression);
       if (!match) throw invalidValue('Query parameter "meta_data" must be key==value or key!=value', { field: 'meta_data', value: expression });
+      // A dotted key is a path into nested objects: deeper than any real metadata, it is refused rather than built.
+      if ((match[1] as string).split('.').length > MAX_META_DATA_PATH) throw invalidValue(`A "meta_data" key is a path of at most ${MAX_META_DATA_PATH} names`, { field: 'meta_data', limit: MAX_META_DATA_PATH });
       return { key: match[1] as string, value: match[3] as string, equal: match[2] === '==' };
     }),
     resolutionStatus,
@@ -91,6 +98,9 @@ export function parseFolderListQuery(query: Query): FolderListQuery {
     totalOmit: flag(query, 'total_omit'),
   };
 }
+
+/** As deep as the metadata ingest stores (MAX_NESTING). */
+const MAX_META_DATA_PATH = MAX_NESTING;
 
 /**
  * The `meta_data` conditions: one per parameter, or several in one joined by commas. A comma

@@ -56,3 +56,18 @@ describe('the meta_data filter of the folder list', () => {
     expect(metaDataMatches('person_info.last_name', 'Doe')).toEqual([{ 'person_info.last_name': 'Doe' }, { person_info: { last_name: 'Doe' } }]);
   });
 });
+
+describe('limits that keep a filter out of PostgreSQL errors', () => {
+  it('given a time filter up to the end of the year 9999, then it is taken; past it, INVALID VALUE (code 4)', () => {
+    expect(parseFolderListQuery({ 'time_created.min': '253402300799' }).timeCreatedMin).toBe(253402300799);
+    for (const raw of ['253402300800', '10000000000000', '9'.repeat(400)]) {
+      expect(() => parseFolderListQuery({ 'time_updated.max': raw })).toThrow(expect.objectContaining({ code: 4, details: { field: 'time_updated.max', value: raw } }));
+    }
+  });
+
+  it('given a dotted meta_data key of 64 names, then it is taken; of 65, INVALID VALUE (code 4)', () => {
+    const key = (names: number) => Array.from({ length: names }, () => 'a').join('.');
+    expect(parseFolderListQuery({ meta_data: `${key(64)}==x` }).metaData).toHaveLength(1);
+    expect(() => parseFolderListQuery({ meta_data: `${key(65)}==x` })).toThrow(expect.objectContaining({ code: 4, details: { field: 'meta_data', limit: 64 } }));
+  });
+});

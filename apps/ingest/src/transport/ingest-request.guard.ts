@@ -1,7 +1,7 @@
 import { type Actor, invalidStructure, invalidValue, ROLES, type Role } from '@forensics/domain';
 import type { IngestRequest } from '@forensics/contracts';
 import { checkRequestSize, hasMoreCharactersThan, MAX_ID_CHARACTERS, MAX_IDEMPOTENCY_KEY_CHARACTERS } from './request-limits';
-import { checkStorableText } from './storable-text';
+import { checkStorableText } from '@forensics/contracts';
 
 // The envelope is checked here, the command data by the domain. Anything missing or of the wrong
 // shape in the envelope is INVALID STRUCTURE (3), like a malformed command. What PostgreSQL or
