@@ -74,6 +74,17 @@ describe('bad input', () => {
     expect({ ...foreign.body, details: null }).toEqual({ ...unknown.body, details: null });
   });
 
+  it("given a write to another company's folder (new media, an analysis group, metadata), then 404 with code 10 and nothing stored", async () => {
+    const created = await system.api('POST', '/api/folders/', { token: other.token, form: uploadForm({ v: video() }, { 'media:tags': { v: ['video_selfie'] } }) });
+    expect(created.status).toBe(201);
+    const folder = `/api/folders/${created.body.folder_id as string}`;
+    // Bytes no other test stored, so a file left behind would show in the count.
+    const photo = { name: 'photo.jpg', bytes: Buffer.concat([fixture('footballer.jpg'), randomBytes(16)]) };
+    await refused(() => system.api('POST', `${folder}/media/`, { token: client.token, form: uploadForm({ p: photo }, { 'media:tags': { p: ['photo_selfie'] } }) }), 404, 10);
+    await refused(() => system.api('POST', `${folder}/analyses/`, { token: client.token, json: { analyses: [{ type: 'quality' }] } }), 404, 10);
+    await refused(() => system.api('PATCH', `${folder}/meta_data`, { token: client.token, json: { note: 'not yours' } }), 404, 10);
+  });
+
   it('given a malformed multipart body, then 400 with code 3', async () => {
     await refused(
       () => system.api('POST', '/api/folders/', { token: client.token, headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, raw: '--xyz\r\nContent-Disposition: form-data; name="payload"\r\n\r\n{}\r\n--xy' }),
