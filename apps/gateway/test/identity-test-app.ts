@@ -7,6 +7,7 @@ import { isolatedSchema, testInfra } from '@forensics/testing';
 import { Client } from 'pg';
 import { type GatewayConfig, loadGatewayConfig } from '../src/config/gateway.config';
 import { gatewayConfigProvider } from '../src/config/gateway-config.provider';
+import { StorableInputInterceptor } from '../src/errors/storable-input.interceptor';
 import { OzExceptionFilter } from '../src/errors/oz-exception.filter';
 import { GatewayMetrics } from '../src/observability/gateway-metrics';
 import { observeRequests } from '../src/observability/observe-requests';
@@ -62,6 +63,7 @@ async function startApp(config: GatewayConfig, observed = { metrics: new Gateway
   app.set('trust proxy', config.trustProxyHops);
   // A 500 is a bug in a test of bad input: say why on stderr.
   app.useGlobalFilters(new OzExceptionFilter((entry) => process.stderr.write(`${JSON.stringify(entry)}\n`)));
+  app.useGlobalInterceptors(new StorableInputInterceptor());
   await app.listen(0, '127.0.0.1');
   return app;
 }

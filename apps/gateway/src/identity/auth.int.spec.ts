@@ -49,6 +49,11 @@ describe('identity: login, tokens and their expiry', () => {
     expect((await t.api('POST', '/api/authorize/auth/', { json: { credentials: { email: person.email, password: 12 } } })).body.error_code).toBe(5);
     expect((await t.api('POST', '/api/authorize/auth/', { raw: '{"credentials":' })).status).toBe(400);
     expect((await t.api('POST', '/api/authorize/auth/', { json: ['credentials'] })).body.error_code).toBe(3);
+    // Text PostgreSQL cannot hold: refused before the login's lookups, not a 500 from them.
+    const nul = await t.api('POST', '/api/authorize/auth/', { json: { credentials: { email: 'person\u0000@identity.test', password: person.password } } });
+    expect({ status: nul.status, code: nul.body.error_code }).toEqual({ status: 400, code: 4 });
+    const search = await t.api('GET', '/api/users/?search_text=a%00', { token: await t.adminToken() });
+    expect({ status: search.status, code: search.body.error_code }).toEqual({ status: 400, code: 4 });
   });
 
   it('lets a @Public() endpoint through without a token', async () => {
