@@ -1,5 +1,5 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import { checkStorableText } from '@forensics/contracts';
+import { checkStorableValues } from '@forensics/contracts';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 
@@ -20,6 +20,6 @@ export class StorableInputInterceptor implements NestInterceptor {
 export function checkStorableInput(request: Readonly<{ params?: unknown; query?: unknown; body?: unknown }>): void {
   for (const part of [request.params, request.query, request.body]) {
     if (typeof part !== 'object' || part === null || Buffer.isBuffer(part)) continue;
-    checkStorableText(Array.isArray(part) ? { body: part } : (part as Record<string, unknown>));
+    checkStorableValues(Array.isArray(part) ? { body: part } : (part as Record<string, unknown>));
   }
 }

@@ -52,8 +52,9 @@ export class FoldersController {
         context,
         this.config.singleRequestTimeoutMs,
       );
-      // A repeated Idempotency-Key answers with the first request's folder: files new with this one belong to no folder.
-      if (duplicate) await stored.rollback();
+      // A repeated Idempotency-Key answers with the first request's folder: files new with this one
+      // belong to no folder, unless the first request sent the same bytes (and this put merely got there first).
+      if (duplicate) await stored.rollback(new Set(folder.media.map((m) => m.blob_sha256)));
       return folderJson(folder, { withAnalyses: payload.analyses !== null }, baseUrlOf(request));
     } catch (error) {
       await rollbackIfRefused(error, stored);

@@ -12,7 +12,11 @@ export type UploadedFile = Readonly<{ fieldname: string; originalname: string; b
  * content is never stored) and describes them as the domain's media. `rollback` removes the
  * blobs this request added, for when the command is refused after all.
  */
-export async function storeUploads(files: readonly UploadedFile[], payload: UploadPayload, blobs: BlobStore): Promise<{ media: MediaInput[]; keys: Map<string, string>; rollback: () => Promise<void> }> {
+export async function storeUploads(
+  files: readonly UploadedFile[],
+  payload: UploadPayload,
+  blobs: BlobStore,
+): Promise<{ media: MediaInput[]; keys: Map<string, string>; rollback: (keep?: ReadonlySet<string>) => Promise<void> }> {
   files.forEach((file, index) => checkedFileName(file.originalname, `files[${index}]`));
   const added: string[] = [];
   const media: MediaInput[] = [];
@@ -37,7 +41,7 @@ export async function storeUploads(files: readonly UploadedFile[], payload: Uplo
     await removeBlobs(blobs, added);
     throw error;
   }
-  return { media, keys, rollback: () => removeBlobs(blobs, added) };
+  return { media, keys, rollback: (keep: ReadonlySet<string> = new Set()) => removeBlobs(blobs, added.filter((sha) => !keep.has(sha))) };
 }
 
 async function removeBlobs(blobs: BlobStore, sha256s: readonly string[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { checkStorableText } from '@forensics/contracts';
+import { checkStorableValues } from '@forensics/contracts';
 import type { JsonObject } from '@forensics/domain';
 import { invalidStructure, invalidValue } from '../errors/oz-http-error';
 
@@ -31,7 +31,7 @@ export function parseUploadPayload(raw: string | undefined, fileKeys: readonly s
   }
   if (!isObject(parsed)) throw invalidStructure('The "payload" field must be a JSON object', { field: 'payload' });
   // Refused here, not by the serializer of the call to ingest (which would fail as a 503).
-  checkStorableText({ payload: parsed });
+  checkStorableValues({ payload: parsed });
   const folderMetaData = parsed['folder:meta_data'] ?? {};
   if (!isObject(folderMetaData)) throw invalidValue('"folder:meta_data" must be an object', { field: 'folder:meta_data' });
   return {

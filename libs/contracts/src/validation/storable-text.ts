@@ -19,10 +19,18 @@ type Pending = Readonly<{ value: unknown; field: string; depth: number }>;
  * `data` fields by their path inside `data` (`media[0].meta_data.note`), the rest from the root.
  */
 export function checkStorableText(payload: Readonly<Record<string, unknown>>): void {
+  // The fields of `data` are named as the domain names them, without the `data.` prefix.
+  checkStorable(childrenOf(payload, '', 1).map((item) => (item.field === 'data' ? { ...item, field: '' } : item)));
+}
+
+/** The same check for any object, every field named by its path from the root (an HTTP request's path, query or body). */
+export function checkStorableValues(root: Readonly<Record<string, unknown>>): void {
+  checkStorable(childrenOf(root, '', 1));
+}
+
+function checkStorable(top: readonly Pending[]): void {
   // A loop over a stack, not recursion: the payload's depth is what is being checked.
   const pending: Pending[] = [];
-  // The fields of `data` are named as the domain names them, without the `data.` prefix.
-  const top = childrenOf(payload, '', 1).map((item) => (item.field === 'data' ? { ...item, field: '' } : item));
   pushReversed(pending, top);
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value, field, depth } = next;
