@@ -56,9 +56,9 @@ export function toOzResponse(exception: unknown): { status: number; body: OzErro
   if (e.name === 'MulterError') return multerError(e.code ?? '', e.field);
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    // The upload interceptor turns multer's limit errors into HttpExceptions by message.
-    const limit = UPLOAD_LIMITS[exception.message.replace(/ - [^-]*$/, '')];
-    if (limit) return { status: limit.status, body: body(OzErrorCode.INVALID_VALUE, limit.message) };
+    // The upload interceptor wraps multer's errors in HttpExceptions, the original as the cause: its code says which limit.
+    const cause = exception.cause as { name?: string; code?: string; field?: string } | undefined;
+    if (cause?.name === 'MulterError') return multerError(cause.code ?? '', cause.field);
     if (status === 404) return { status, body: body(OzErrorCode.NOT_EXIST, 'No such endpoint') };
     if (status === 405) return { status, body: body(OzErrorCode.NOT_ALLOWED, 'Method not allowed') };
     if (status === 413) return { status, body: body(OzErrorCode.INVALID_VALUE, 'The request is too large') };
@@ -71,16 +71,6 @@ export function toOzResponse(exception: unknown): { status: number; body: OzErro
   return { status: 500, body: body(OzErrorCode.UNKNOWN, 'Unknown server side error occurred') };
 }
 
-/** @nestjs/platform-express's messages for multer's limits (multer.constants), and what the API answers. */
-const UPLOAD_LIMITS: Readonly<Record<string, { status: number; message: string }>> = {
-  'File too large': { status: 413, message: 'A file is larger than the limit' },
-  'Too many files': { status: 400, message: 'Too many files in one request' },
-  'Field value too long': { status: 413, message: 'A form field is larger than the limit (the payload is at most 1 MB)' },
-  'Too many fields': { status: 413, message: 'Too many form fields' },
-  'Too many parts': { status: 413, message: 'Too many parts in the multipart body' },
-  'Field name too long': { status: 400, message: 'A form field name is too long' },
-};
-
 function multerError(code: string, field: string | undefined): { status: number; body: OzErrorBody } {
   const details = field ? { field } : null;
   switch (code) {
@@ -88,10 +78,14 @@ function multerError(code: string, field: string | undefined): { status: number;
       return { status: 413, body: { error_code: OzErrorCode.INVALID_VALUE, error_message: 'A file is larger than the limit', details } };
     case 'LIMIT_FILE_COUNT':
       return { status: 400, body: { error_code: OzErrorCode.INVALID_VALUE, error_message: 'Too many files in one request', details } };
+    case 'LIMIT_FIELD_KEY':
+      return { status: 400, body: { error_code: OzErrorCode.INVALID_VALUE, error_message: 'A form field name is too long', details } };
     case 'LIMIT_FIELD_VALUE':
-    case 'LIMIT_FIELD_COUNT':
-    case 'LIMIT_PART_COUNT':
       return { status: 413, body: { error_code: OzErrorCode.INVALID_VALUE, error_message: 'A form field is larger than the limit (the payload is at most 1 MB)', details } };
+    case 'LIMIT_FIELD_COUNT':
+      return { status: 413, body: { error_code: OzErrorCode.INVALID_VALUE, error_message: 'Too many form fields', details } };
+    case 'LIMIT_PART_COUNT':
+      return { status: 413, body: { error_code: OzErrorCode.INVALID_VALUE, error_message: 'Too many parts in the multipart body', details } };
     default:
       return { status: 400, body: { error_code: OzErrorCode.INVALID_STRUCTURE, error_message: `The multipart body cannot be read (${code})`, details } };
   }
