@@ -67,6 +67,13 @@ describe('metadata endpoints', () => {
     expect((await ok('GET', '/api/folders/?meta_data=attempt==2')).items.map((f: Json) => f.folder_id)).toEqual([folderId]);
 
     expect(await ok('DELETE', url, { keys: ['attempt', 'never-set'] })).toEqual({ client_iin: '770101300123', channel: 'mobile' });
+    // A DELETE whose body is not JSON is refused: read as no body, it would remove every key.
+    const notJson = await system.api('DELETE', url, { token: client.token, raw: '{"keys":["channel"]}', headers: { 'content-type': 'text/plain' } });
+    expect({ status: notJson.status, code: notJson.body.error_code }).toEqual({ status: 400, code: 3 });
+    // A number beyond what JSON's doubles hold is refused, not stored as null.
+    const huge = await system.api('PATCH', url, { token: client.token, raw: '{"attempt":1e400}', headers: { 'content-type': 'application/json' } });
+    expect({ status: huge.status, code: huge.body.error_code }).toEqual({ status: 400, code: 4 });
+    expect(await ok('GET', url)).toEqual({ client_iin: '770101300123', channel: 'mobile' });
     expect(await ok('DELETE', url)).toEqual({});
     expect(await ok('GET', url)).toEqual({});
   });

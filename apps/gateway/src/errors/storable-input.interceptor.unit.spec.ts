@@ -21,6 +21,7 @@ describe('the input a route may hand to PostgreSQL', () => {
     ['a lone surrogate in a body value', { body: { meta_data: { note: 'x\ud800' } } }, 'meta_data.note'],
     ['a NUL in a body key', { body: { credentials: { 'e\u0000': 'x' } } }, 'credentials["e\\u0000"]'],
     ['a NUL under a body key named data (no envelope here)', { body: { data: { name: 'x\u0000' } } }, 'data.name'],
+    ['a number JSON.parse read as Infinity (1e400)', { body: { meta_data: { score: Infinity } } }, 'meta_data.score'],
   ])('given %s, then INVALID VALUE (code 4) naming the field', (_what, input, field) => {
     expect(refusal(input)).toEqual(expect.objectContaining({ code: 4, details: { field } }));
     expect(refusal(input)).toBeInstanceOf(DomainError);

@@ -11,8 +11,13 @@ export function replaceOrMerge(op: 'REPLACE' | 'MERGE', body: unknown): MetaData
   return { op, meta_data: body };
 }
 
-/** The body of a DELETE: none (or no `keys`) removes every key, `{"keys": [...]}` only those. */
-export function deletion(body: unknown): MetaDataChange {
+/**
+ * The body of a DELETE: none (or no `keys`) removes every key, `{"keys": [...]}` only those. A
+ * body that came but was not read as JSON (another Content-Type) is refused: read as none, it
+ * would remove every key.
+ */
+export function deletion(body: unknown, bodySent: boolean): MetaDataChange {
+  if ((body === undefined || body === null) && bodySent) throw invalidStructure('The body of a DELETE must be JSON (Content-Type: application/json)', { field: 'body' });
   if (body === undefined || body === null) return { op: 'DELETE', keys: null };
   if (!isPlainObject(body)) throw invalidStructure('The body of a DELETE must be empty or a JSON object {"keys": [...]}', { field: 'body' });
   const keys = body['keys'];
@@ -44,3 +49,7 @@ export function metaDataIn(folder: VisibleFolder, target: MetaDataTarget): JsonO
     }
   }
 }
+
+/** Whether the request came with a body, read or not. */
+export const sentBody = (request: Readonly<{ headers: Readonly<Record<string, string | string[] | undefined>> }>): boolean =>
+  request.headers['transfer-encoding'] !== undefined || (request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0');

@@ -5,7 +5,7 @@ import { forbidden } from '../errors/oz-http-error';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { FolderReader, type VisibleFolder } from '../read/folder-reader';
 import { FolderCommands } from './folder-commands';
-import { deletion, metaDataIn, replaceOrMerge } from './meta-data-request';
+import { deletion, metaDataIn, replaceOrMerge, sentBody } from './meta-data-request';
 import { commandContext } from './request-context';
 
 type Located = Readonly<{ folder: VisibleFolder; target: MetaDataTarget }>;
@@ -41,7 +41,7 @@ export class MetaDataController {
 
   @Delete('folders/:id/meta_data')
   async deleteFolderMetaData(@Param('id') id: string, @Body() body: unknown, @Req() request: Request, @CurrentActor() actor: Actor) {
-    return this.change(await this.folder(id, actor), () => deletion(body), request, actor);
+    return this.change(await this.folder(id, actor), () => deletion(body, sentBody(request)), request, actor);
   }
 
   @Get('media/:id/meta_data')
@@ -62,7 +62,7 @@ export class MetaDataController {
 
   @Delete('media/:id/meta_data')
   async deleteMediaMetaData(@Param('id') id: string, @Body() body: unknown, @Req() request: Request, @CurrentActor() actor: Actor) {
-    return this.change(await this.media(id, actor), () => deletion(body), request, actor);
+    return this.change(await this.media(id, actor), () => deletion(body, sentBody(request)), request, actor);
   }
 
   @Get('analyses/:id/meta_data')
@@ -83,7 +83,7 @@ export class MetaDataController {
 
   @Delete('analyses/:id/meta_data')
   async deleteAnalysisMetaData(@Param('id') id: string, @Body() body: unknown, @Req() request: Request, @CurrentActor() actor: Actor) {
-    return this.change(await this.analysis(id, actor), () => deletion(body), request, actor);
+    return this.change(await this.analysis(id, actor), () => deletion(body, sentBody(request)), request, actor);
   }
 
   // A target the caller may not see answers 404 code 10 before anything else is looked at.

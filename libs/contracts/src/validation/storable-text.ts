@@ -35,6 +35,8 @@ function checkStorable(top: readonly Pending[]): void {
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value, field, depth } = next;
     if (typeof value === 'string') checkText(value, field);
+    // JSON.parse reads 1e400 as Infinity, which JSON.stringify would then write as null without a word.
+    if (typeof value === 'number' && !Number.isFinite(value)) throw invalidValue(`Field "${field}" is a number out of range`, { field });
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_NESTING) throw invalidValue(`Request is nested deeper than ${MAX_NESTING} levels`, { field, limit: MAX_NESTING });
     pushReversed(pending, childrenOf(value, field, depth + 1));

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
 import { OzErrorCode } from '@forensics/domain';
 import type { DataSource } from 'typeorm';
@@ -16,7 +17,8 @@ export type LoginAttempt = Readonly<{ ids: readonly string[]; keys: Readonly<{ f
  */
 export function addressKey(address: string): string {
   const ip = address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
-  if (!ip.includes(':')) return ip;
+  // Not an IPv6 address (an IPv4 one, or whatever a misconfigured proxy passed on): counted as it is.
+  if (isIP(ip) !== 6) return ip;
   const [head = '', tail = ''] = ip.split('::');
   const left = head === '' ? [] : head.split(':');
   const right = tail === '' ? [] : tail.split(':');

@@ -27,7 +27,8 @@ export class UsersRepository {
   async insert(user: UserFields): Promise<UserRow> {
     const values = [user.user_id, ...WRITABLE.map((column) => (column === 'meta_data' ? JSON.stringify(user.meta_data) : user[column]))];
     const placeholders = values.map((_, i) => `$${i + 1}`).join(', ');
-    return this.one(`INSERT INTO users (user_id, ${WRITABLE.join(', ')}) VALUES (${placeholders}) RETURNING ${COLUMNS}`, values);
+    // An INSERT that did not fail returns its row.
+    return (await this.one(`INSERT INTO users (user_id, ${WRITABLE.join(', ')}) VALUES (${placeholders}) RETURNING ${COLUMNS}`, values)) as UserRow;
   }
 
   /** The first ADMIN: inserted only when no live user has the e-mail, race-free through the unique index. */
@@ -42,7 +43,8 @@ export class UsersRepository {
     return rows.length === 1;
   }
 
-  async update(user_id: string, changes: Partial<Omit<UserFields, 'user_id'>>): Promise<UserRow> {
+  /** The changed row, or undefined when the user is deleted (a DELETE may commit while the change is on its way). */
+  async update(user_id: string, changes: Partial<Omit<UserFields, 'user_id'>>): Promise<UserRow | undefined> {
     const columns = WRITABLE.filter((column) => changes[column] !== undefined);
     const values = columns.map((column) => (column === 'meta_data' ? JSON.stringify(changes.meta_data) : changes[column]));
     const sets = [...columns.map((column, i) => `${column} = $${i + 2}`), 'time_updated = clock_timestamp()'].join(', ');
@@ -84,10 +86,10 @@ export class UsersRepository {
     return { rows, total: Number(counted[0]?.total ?? 0) };
   }
 
-  private async one(sql: string, values: unknown[]): Promise<UserRow> {
+  private async one(sql: string, values: unknown[]): Promise<UserRow | undefined> {
     try {
       const rows = await queryRows<UserRow>(this.db, sql, values);
-      return rows[0] as UserRow;
+      return rows[0];
     } catch (error) {
       if (isDuplicateEmail(error)) throw invalidValue('A user with this e-mail already exists', { field: 'credentials.email' });
       throw error;

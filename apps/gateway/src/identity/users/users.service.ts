@@ -76,6 +76,8 @@ export class UsersService {
     const company_id = belongsToCompany(user_type) ? await this.companyFor(actor, user_type, input.company_id === undefined ? user.company_id : input.company_id) : await this.companyFor(actor, user_type, input.company_id ?? null);
     const { password, ...rest } = input;
     const updated = await this.users.update(user.user_id, { ...rest, user_type, company_id, password_hash: password === undefined ? undefined : await hashPassword(password) });
+    // Deleted meanwhile (while the password was hashed): as if it had never been there.
+    if (!updated) throw notExist('User', { user_id });
     // Its role, company or permissions may have changed: its tokens are checked afresh.
     this.sessions.forgetCheckedTokensOf(user.user_id);
     // Someone else resetting the password, or a deactivation, ends the user's sessions; changing
