@@ -10,7 +10,7 @@ export type UploadedFile = Readonly<{ fieldname: string; originalname: string; b
 /**
  * Stores the files of a request in the blob store (content-addressed; a file refused for its
  * content is never stored) and describes them as the domain's media. `rollback` removes the
- * blobs this request added, for when the command is refused after all.
+ * blobs this request added, for when the command is refused after all, except those in `keep`.
  */
 export async function storeUploads(
   files: readonly UploadedFile[],

@@ -14,8 +14,8 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
 type Pending = Readonly<{ value: unknown; field: string; depth: number }>;
 
 /**
- * Refuses, as INVALID VALUE (4), a payload nested deeper than MAX_NESTING or holding a string or
- * key that PostgreSQL cannot store. `details.field` names the place the way the domain does:
+ * Refuses, as INVALID VALUE (4), a payload nested deeper than MAX_NESTING, or holding a string or
+ * key that PostgreSQL cannot store, or a number out of JSON's range (JSON.parse reads 1e400 as Infinity). `details.field` names the place the way the domain does:
  * `data` fields by their path inside `data` (`media[0].meta_data.note`), the rest from the root.
  */
 export function checkStorableText(payload: Readonly<Record<string, unknown>>): void {
